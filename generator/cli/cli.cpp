@@ -1,0 +1,101 @@
+#include "cli/cli.h"
+
+#include <unistd.h>
+
+#include <cstdlib>
+#include <iostream>
+
+#include "cli/commands.h"
+#include "util/text.h"
+
+namespace casfolio {
+
+namespace {
+
+struct CommandRow {
+  const char* name;
+  const char* summary;
+  void (*define)(CLI::App&, Streams, int&);
+};
+
+constexpr CommandRow kCommands[] = {
+    {"check", "Check portfolios against the CAS requirements, like a compiler", define_check},
+    {"report", "Print the indicators as JSON or CSV", define_report},
+    {"build", "Build the browsable site", define_build},
+    {"bundle", "Zip each portfolio into a checksummed submission bundle", define_bundle},
+    {"verify", "Check a bundle's structure and checksums", define_verify},
+    {"serve", "Build, serve on 127.0.0.1 and rebuild on every change", define_serve},
+    {"new", "Create a portfolio, an experience or a reflection from a template", define_new},
+};
+
+}  // namespace
+
+void add_common_options(CLI::App& app, CommonOptions& o) {
+  app.add_option("dir", o.dir, "A cohort folder (with cohort.yaml) or one portfolio (with portfolio.yaml)")
+      ->capture_default_str();
+  app.add_option("--as-of", o.as_of, "Judge deadlines as of this day (YYYY-MM-DD)");
+  app.add_option("--cohort", o.cohort, "cohort.yaml to use for a single portfolio");
+  app.add_flag("--drafts", o.drafts, "Include experiences marked draft: true");
+}
+
+std::optional<Date> resolve_as_of(const CommonOptions& o, std::ostream& err) {
+  if (o.as_of.empty()) return Date::today();
+  auto d = Date::parse(o.as_of);
+  if (!d) err << "casfolio: --as-of wants a real date as YYYY-MM-DD, got '" << o.as_of << "'\n";
+  return d;
+}
+
+LoadOptions load_options(const CommonOptions& o) {
+  LoadOptions l;
+  l.drafts = o.drafts;
+  if (!o.cohort.empty()) l.cohort_file = o.cohort;
+  return l;
+}
+
+bool use_color(std::ostream& stream) {
+  if (std::getenv("NO_COLOR")) return false;
+  if (&stream == &std::cout) return isatty(STDOUT_FILENO);
+  if (&stream == &std::cerr) return isatty(STDERR_FILENO);
+  return false;
+}
+
+int run_cli(int argc, char** argv, std::ostream& out, std::ostream& err) {
+  CLI::App app{"casfolio: CAS portfolios from Markdown and YAML to a checked, browsable site", "casfolio"};
+  app.set_version_flag("--version", std::string("casfolio ") + CASFOLIO_VERSION);
+  app.require_subcommand(1);
+  int exit_code = 0;
+  Streams io{out, err};
+  for (const CommandRow& row : kCommands) row.define(*app.add_subcommand(row.name, row.summary), io, exit_code);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::CallForHelp& e) {
+    out << app.help();
+    return 0;
+  } catch (const CLI::CallForAllHelp& e) {
+    out << app.help("", CLI::AppFormatMode::All);
+    return 0;
+  } catch (const CLI::CallForVersion& e) {
+    out << app.version() << '\n';
+    return 0;
+  } catch (const CLI::ParseError& e) {
+    std::string message = e.what();
+    // An unknown subcommand: suggest the nearest, like git and ninja do.
+    if (argc > 1 && argv[1][0] != '-') {
+      std::vector<std::string_view> names;
+      for (const CommandRow& row : kCommands) names.push_back(row.name);
+      bool known = false;
+      for (auto n : names) known |= n == argv[1];
+      if (!known) {
+        err << "casfolio: unknown command '" << argv[1] << "'";
+        if (auto best = closest_match(argv[1], names); !best.empty()) err << "; did you mean '" << best << "'?";
+        err << "\nRun 'casfolio --help' for the list of commands.\n";
+        return 2;
+      }
+    }
+    err << "casfolio: " << message << "\nRun 'casfolio --help' for usage.\n";
+    return 2;
+  }
+  return exit_code;
+}
+
+}  // namespace casfolio

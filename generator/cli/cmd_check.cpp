@@ -1,0 +1,124 @@
+#include <nlohmann/json.hpp>
+
+#include "cli/commands.h"
+#include "diagnostics/printer.h"
+#include "indicators/analysis.h"
+#include "load/file_source.h"
+#include "util/path.h"
+
+namespace casfolio {
+
+namespace {
+
+struct CheckOptions {
+  CommonOptions common;
+  bool strict = false;
+  std::string format = "text";
+};
+
+nlohmann::ordered_json finding_json(const Finding& f, Language lang) {
+  MessageText t = render_message(f, lang);
+  nlohmann::ordered_json j;
+  j["severity"] = name(f.severity);
+  j["code"] = f.code;
+  j["file"] = f.where.file;
+  j["line"] = f.where.line;
+  j["column"] = f.where.column;
+  j["message"] = t.message;
+  j["hint"] = t.hint;
+  if (f.staff_only) j["staff_only"] = true;
+  return j;
+}
+
+int run_check(const CheckOptions& o, Streams io) {
+  auto as_of = resolve_as_of(o.common, io.err);
+  if (!as_of) return 2;
+  if (o.format != "text" && o.format != "json") {
+    io.err << "casfolio check: --format is text or json, got '" << o.format << "'\n";
+    return 2;
+  }
+  Cohort cohort = load_directory(o.common.dir, load_options(o.common));
+  CohortAnalysis analysis = analyse(cohort, *as_of);
+
+  size_t errors = 0, warnings = 0;
+  auto tally = [&](const std::vector<Finding>& fs) {
+    for (const Finding& f : fs) {
+      errors += f.severity == Severity::error;
+      warnings += f.severity == Severity::warning;
+    }
+  };
+  tally(cohort.config_findings);
+  for (const auto& s : analysis.students) tally(s.findings);
+
+  if (o.format == "json") {
+    nlohmann::ordered_json j;
+    j["schema"] = 1;
+    j["as_of"] = as_of->iso();
+    j["cohort_findings"] = nlohmann::ordered_json::array();
+    for (const Finding& f : cohort.config_findings) j["cohort_findings"].push_back(finding_json(f, cohort.config.language));
+    j["students"] = nlohmann::ordered_json::array();
+    for (const auto& s : analysis.students) {
+      const Portfolio& p = s.loaded->portfolio;
+      nlohmann::ordered_json sj;
+      sj["id"] = p.id;
+      sj["path"] = p.root;
+      sj["status"] = name(s.indicators.status);
+      sj["findings"] = nlohmann::ordered_json::array();
+      for (const Finding& f : s.findings) sj["findings"].push_back(finding_json(f, p.profile.language));
+      j["students"].push_back(std::move(sj));
+    }
+    j["errors"] = errors;
+    j["warnings"] = warnings;
+    io.out << j.dump(2) << '\n';
+  } else {
+    bool color = use_color(io.out);
+    std::string root = o.common.dir;
+    while (root.size() > 1 && root.back() == '/') root.pop_back();
+    PrintOptions cohort_print;
+    cohort_print.language = cohort.config.language;
+    cohort_print.color = color;
+    cohort_print.path_prefix = root + "/";
+    DiskFileSource cohort_files(root);
+    cohort_print.read_source = [&](const std::string& f) { return cohort_files.read(f); };
+    for (const Finding& f : cohort.config_findings) print_finding(io.out, f, cohort_print);
+
+    for (const auto& s : analysis.students) {
+      const Portfolio& p = s.loaded->portfolio;
+      std::string prefix = p.root == "." || p.root.empty() ? root + "/" : join_path(root, p.root) + "/";
+      DiskFileSource files(prefix);
+      PrintOptions po;
+      po.language = p.profile.language;
+      po.color = color;
+      po.path_prefix = prefix;
+      po.read_source = [&](const std::string& f) { return files.read(f); };
+      size_t e = 0, w = 0, i = 0;
+      for (const Finding& f : s.findings) {
+        print_finding(io.out, f, po);
+        e += f.severity == Severity::error;
+        w += f.severity == Severity::warning;
+        i += f.severity == Severity::info;
+      }
+      Finding summary;
+      summary.code = "_summary";
+      summary.args = {{"id", p.id}, {"status", std::string(name(s.indicators.status))},
+                      {"errors", std::to_string(e)}, {"warnings", std::to_string(w)}, {"infos", std::to_string(i)}};
+      io.out << render_message(summary, p.profile.language).message << "\n\n";
+    }
+    io.out << analysis.students.size() << " portfolio(s) checked as of " << as_of->iso() << ": " << errors
+           << " error(s), " << warnings << " warning(s)\n";
+  }
+  if (errors > 0 || (o.strict && warnings > 0)) return 1;
+  return 0;
+}
+
+}  // namespace
+
+void define_check(CLI::App& app, Streams io, int& exit_code) {
+  auto o = std::make_shared<CheckOptions>();
+  add_common_options(app, o->common);
+  app.add_flag("--strict", o->strict, "Fail on warnings too");
+  app.add_option("--format", o->format, "text or json")->capture_default_str();
+  app.callback([o, io, &exit_code] { exit_code = run_check(*o, io); });
+}
+
+}  // namespace casfolio

@@ -1,0 +1,12 @@
+#include "cli/commands.h"
+
+namespace casfolio {
+
+void define_new(CLI::App& app, Streams io, int& exit_code) {
+  app.callback([io, &exit_code] {
+    io.err << "casfolio new: not implemented yet\n";
+    exit_code = 2;
+  });
+}
+
+}  // namespace casfolio

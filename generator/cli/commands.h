@@ -1,0 +1,43 @@
+// The subcommands, one file each (cmd_*.cpp), listed in one table (cli.cpp).
+#pragma once
+#include <CLI/CLI.hpp>
+
+#include <optional>
+#include <ostream>
+#include <string>
+
+#include "load/loader.h"
+#include "util/date.h"
+
+namespace casfolio {
+
+struct Streams {
+  std::ostream& out;
+  std::ostream& err;
+};
+
+// Options most commands share.
+struct CommonOptions {
+  std::string dir = "content";
+  std::string as_of;   // YYYY-MM-DD; empty = SOURCE_DATE_EPOCH or today
+  std::string cohort;  // --cohort FILE
+  bool drafts = false;
+};
+void add_common_options(CLI::App& app, CommonOptions& o);
+// The as-of date: --as-of, else SOURCE_DATE_EPOCH, else today. nullopt (after
+// printing why) when --as-of is not a real date.
+std::optional<Date> resolve_as_of(const CommonOptions& o, std::ostream& err);
+LoadOptions load_options(const CommonOptions& o);
+// Colour only on a terminal, and never when NO_COLOR is set.
+bool use_color(std::ostream& stream);
+
+// Each defines its options on `app` and sets `exit_code` when it runs.
+void define_check(CLI::App& app, Streams io, int& exit_code);
+void define_report(CLI::App& app, Streams io, int& exit_code);
+void define_build(CLI::App& app, Streams io, int& exit_code);
+void define_bundle(CLI::App& app, Streams io, int& exit_code);
+void define_verify(CLI::App& app, Streams io, int& exit_code);
+void define_serve(CLI::App& app, Streams io, int& exit_code);
+void define_new(CLI::App& app, Streams io, int& exit_code);
+
+}  // namespace casfolio

@@ -1,0 +1,39 @@
+// Loading: files -> typed model. Every problem of the input becomes a finding
+// on the portfolio it belongs to; nothing throws past this interface, and one
+// unreadable portfolio never stops the others from loading.
+#pragma once
+#include <cstdint>
+#include <optional>
+#include <string>
+#include <string_view>
+
+#include "load/file_source.h"
+#include "model/cohort.h"
+
+namespace casfolio {
+
+// Limits on what one portfolio may contain; each overrun is a finding.
+struct Limits {
+  uint64_t max_text_file_bytes = 1u << 20;        // a Markdown or YAML file
+  uint64_t max_evidence_bytes = 500ull << 20;     // one evidence file
+  int max_yaml_depth = 64;                        // nesting of maps and lists
+  int max_files_per_portfolio = 5000;
+};
+
+struct LoadOptions {
+  bool drafts = false;                     // include `draft: true` experiences
+  std::optional<std::string> cohort_file;  // --cohort FILE (a path on disk)
+  Limits limits;
+};
+
+// Loads `source` whose root is a cohort folder (has cohort.yaml) or a single
+// portfolio folder (has portfolio.yaml). `parent_cohort` is the text of a
+// cohort.yaml found in a parent folder on disk, used for a single portfolio.
+Cohort load(const FileSource& source, const LoadOptions& options,
+            std::optional<std::string> parent_cohort_yaml = std::nullopt);
+
+// The disk entry point: `dir` as the user named it; looks for a cohort.yaml
+// in its parents when `dir` is a single portfolio and no --cohort is given.
+Cohort load_directory(const std::string& dir, const LoadOptions& options);
+
+}  // namespace casfolio

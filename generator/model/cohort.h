@@ -1,0 +1,99 @@
+// The cohort: cohort.yaml (school, rules, calendar, social GPA scheme) and the
+// portfolios found below it. Defaults here are the SPEC's defaults, so a
+// portfolio built with no cohort.yaml gets the built-in IB CAS rules.
+#pragma once
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "diagnostics/diagnostics.h"
+#include "model/framework.h"
+#include "model/portfolio.h"
+
+namespace casfolio {
+
+struct ProjectRules {
+  int min = 1;
+  int min_days = 30;
+  int collaborators = 1;
+  bool all_stages = true;  // `stages: all`
+};
+
+struct ReflectionRules {
+  int min = 1;         // per experience
+  int long_days = 30;  // an experience at least this long ...
+  int long_min = 2;    // ... needs this many
+};
+
+struct Requirements {
+  int min_months = 18;
+  int max_gap_days = 31;
+  bool all_outcomes = true;
+  bool all_strands = true;
+  ProjectRules project;
+  std::array<int, 3> min_experiences{1, 1, 1};  // by Strand
+  int max_outcomes_per_experience = 0;          // 0 = no limit
+  ReflectionRules reflections_per_experience;
+  double similarity = 0.8;
+};
+
+struct Deadline {
+  Date date;           // the due day; for a range, its last day
+  Date from;           // first day of a range, unset for a single day
+  std::string kind;    // reflection | interview | event | any word
+  std::string name;
+  std::string interview;  // for interviews: first | mid | final | ...
+  int line = 0;           // in cohort.yaml
+};
+
+enum class GpaModel { cumulative, levels, mixed };
+enum class Rounding { floor, nearest, none };
+
+struct VolunteerHoursRule {
+  double per = 10;
+  double points = 1;
+  double max = 5;
+  Rounding rounding = Rounding::floor;
+};
+
+struct SocialGpaScheme {
+  GpaModel model = GpaModel::cumulative;
+  VolunteerHoursRule volunteer_hours;
+  // Points per achievement kind; a prize is added on top of its competition.
+  std::vector<std::pair<std::string, double>> points = {
+      {"event_organised", 2}, {"committee", 1}, {"competition", 1}, {"prize", 1}, {"course_certificate", 2}};
+  bool require_evidence = true;
+  double scale_max = 4.0;
+  double full_points = 20;
+  double level_high = 15;
+  double level_satisfactory = 8;
+};
+
+struct CohortConfig {
+  std::string file;  // "cohort.yaml" relative to the cohort folder, "" = built-in defaults
+  std::string school, programme, cohort;
+  Language language = Language::en;
+  std::vector<Language> languages{Language::en};
+  Date start, end;
+  std::string theme = "default";
+  Framework framework = ib_cas_framework();
+  Requirements requirements;
+  std::vector<Deadline> calendar;  // sorted by date
+  std::optional<SocialGpaScheme> social_gpa;  // nullopt = not computed
+  KeyLines keys;
+};
+
+// A portfolio with what the loader found wrong in it.
+struct LoadedPortfolio {
+  Portfolio portfolio;
+  std::vector<Finding> findings;
+};
+
+struct Cohort {
+  std::string root;  // the folder given on the command line, as given
+  CohortConfig config;
+  std::vector<Finding> config_findings;  // about cohort.yaml / the framework file
+  std::vector<LoadedPortfolio> portfolios;  // sorted by id
+};
+
+}  // namespace casfolio

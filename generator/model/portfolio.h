@@ -1,0 +1,135 @@
+// One student's portfolio as typed data. Plain aggregates: the loader fills
+// them, the checks and indicators read them. Every item remembers the file
+// and line it came from so that a finding can point at it.
+#pragma once
+#include <map>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "model/cas.h"
+#include "model/framework.h"
+#include "util/date.h"
+#include "util/language.h"
+
+namespace casfolio {
+
+// Where a YAML key sits, by key name, so a check can point at `strands:`
+// rather than at the top of the file. `at` falls back to the item's start.
+struct KeyLines {
+  std::string file;  // relative to the portfolio root
+  int line = 1;      // first line of the item (the front matter's first key, or 1)
+  std::map<std::string, std::pair<int, int>, std::less<>> keys;  // key -> (line, column)
+  std::pair<int, int> at(std::string_view key) const;
+};
+
+// A Markdown body and where it starts in its file.
+struct MarkdownBody {
+  std::string text;
+  int first_line = 1;  // line of the file on which `text` begins
+};
+
+struct Supervisor {
+  std::string name, role;
+  std::string email, phone;  // private
+  bool present() const { return !name.empty() || !role.empty() || !email.empty() || !phone.empty(); }
+};
+
+struct Achievement {
+  std::string kind;   // competition | prize | course_certificate | event_organised | committee
+  Date date;
+  std::string level;  // school | network | regional | republican | international, or ""
+  std::string title;
+  std::string evidence;  // resolved path relative to the portfolio root, "" = none
+  int line = 0;          // in the experience's index.md
+};
+
+struct Review {  // review.md: the supervisor's confirmation
+  std::string file;
+  std::string by;
+  Date date;
+  std::optional<double> hours;  // confirmed hours; split over strands like claimed hours
+  std::vector<OutcomeRef> outcomes;  // confirmed as achieved
+  std::optional<bool> completed;
+  MarkdownBody comment;
+  KeyLines keys;
+};
+
+struct Reflection {
+  std::string file;           // "experiences/guitar/2026-09-30-first-chords.md" or "reflections/x.md"
+  int experience = -1;        // index into Portfolio::experiences; -1 = a general reflection
+  std::string title;          // may be empty
+  Date date;
+  bool date_from_file_name = false;
+  std::vector<OutcomeRef> outcomes;
+  std::optional<Stage> stage;
+  std::vector<std::string> evidence;  // resolved paths, front matter + Markdown links/images
+  MarkdownBody body;
+  KeyLines keys;
+};
+
+struct Experience {
+  std::string id;    // folder name under experiences/ (URL slug)
+  std::string dir;   // "experiences/<id>"
+  std::string file;  // "experiences/<id>/index.md"
+  std::string title;
+  StrandSet strands;
+  Date start;
+  Date end;  // unset while ongoing
+  std::vector<OutcomeRef> outcomes;
+  bool project = false;
+  bool paid = false;
+  bool is_private = false;
+  bool draft = false;
+  bool hours_given = false;
+  StrandHours claimed_hours{};  // a single number is split evenly over the strands
+  Supervisor supervisor;
+  std::vector<std::string> collaborators;
+  std::array<std::optional<std::string>, 5> stages;  // Markdown per Stage, by index
+  std::vector<Achievement> achievements;
+  std::vector<std::string> tags;
+  std::vector<std::string> evidence;  // resolved paths referenced by index.md
+  std::vector<int> reflections;       // indices into Portfolio::reflections, by date
+  std::optional<Review> review;
+  MarkdownBody description;
+  KeyLines keys;
+};
+
+struct Interview {
+  std::string file;
+  Date date;
+  std::string kind;  // first | mid | final | any word the calendar uses
+  std::string title;
+  MarkdownBody body;
+  KeyLines keys;
+};
+
+struct Profile {
+  std::string name;
+  Language language = Language::en;
+  bool language_given = false;
+  std::string grade, class_name;
+  std::string candidate, email;  // private
+  std::string advisor;
+  Date started;  // unset = the cohort's start
+  std::vector<std::string> interests, strengths, growth, goals;
+  std::vector<std::string> private_keys;  // extra keys or experience ids never published
+  KeyLines keys;
+};
+
+struct Portfolio {
+  std::string id;    // URL slug, [a-z0-9-]+
+  std::string root;  // folder as found, relative to the build root ("students/ana"), or "."
+  Profile profile;
+  std::optional<MarkdownBody> plan;  // plan.md
+  std::string plan_file;
+  std::vector<Experience> experiences;   // sorted by start date, then id
+  std::vector<Reflection> reflections;   // all of them, sorted by date, then file
+  std::vector<Interview> interviews;     // sorted by date
+  std::vector<std::string> files;        // every non-ignored file, sorted (for bundles)
+  bool usable = true;  // false when portfolio.yaml could not be read at all
+
+  const Experience* find_experience(std::string_view id) const;
+};
+
+}  // namespace casfolio

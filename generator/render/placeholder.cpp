@@ -1,0 +1,1 @@
+// The render stage (issue 4) lands here.

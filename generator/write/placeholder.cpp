@@ -1,0 +1,1 @@
+// The write stage (issue 5) lands here.

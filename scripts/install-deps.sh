@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Installs the Debian packages casfolio needs, only those that are missing.
+# Usage: scripts/install-deps.sh [--test]   (--test adds what the tests need)
+set -euo pipefail
+
+packages=(g++ cmake ninja-build pkg-config
+  libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-cpp-dev libzip-dev
+  nlohmann-json3-dev libcli11-dev libkainjow-mustache-dev libssl-dev
+  libvips-dev libcpp-httplib-dev)
+if [[ "${1:-}" == "--test" ]]; then
+  packages+=(catch2 zip unzip)
+fi
+if [[ -n "${CASFOLIO_BROWSER_TESTS:-1}" && "${1:-}" == "--test" ]]; then
+  packages+=(chromium nodejs npm)
+fi
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+# node and npm may come from outside Debian on some machines: accept them.
+if command -v node >/dev/null && command -v npm >/dev/null; then
+  filtered=()
+  for p in "${missing[@]}"; do [[ "$p" == nodejs || "$p" == npm ]] || filtered+=("$p"); done
+  missing=("${filtered[@]}")
+fi
+[[ ${#missing[@]} -eq 0 ]] && exit 0
+
+if [[ $(id -u) -ne 0 ]]; then
+  echo "casfolio needs these Debian packages: ${missing[*]}" >&2
+  echo "Run as root: apt-get update && apt-get install -y ${missing[*]}" >&2
+  exit 1
+fi
+echo "Installing: ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
