@@ -31,16 +31,18 @@ using Catalog = std::map<std::string, Entry, std::less<>>;
 
 Catalog load_catalog() {
   Catalog catalog;
-  auto text = embedded::find("i18n/messages.yaml");
-  if (!text) return catalog;
-  YAML::Node root = YAML::Load(std::string(*text));  // our own file: a test keeps it valid
-  for (const auto& item : root) {
+  for (const embedded::File& file : embedded::files()) {
+    if (!file.path.starts_with("i18n/messages/") || !file.path.ends_with(".yaml")) continue;
+    // Our own files: a test keeps them valid and free of duplicate codes.
+    YAML::Node root = YAML::Load(std::string(file.data));
+    for (const auto& item : root) {
     Entry e;
     std::string sev = item.second["severity"].as<std::string>("error");
     e.severity = sev == "info" ? Severity::info : sev == "warning" ? Severity::warning : Severity::error;
     for (const auto& m : item.second["message"]) e.message[m.first.as<std::string>()] = m.second.as<std::string>();
     for (const auto& h : item.second["hint"]) e.hint[h.first.as<std::string>()] = h.second.as<std::string>();
     catalog[item.first.as<std::string>()] = std::move(e);
+    }
   }
   return catalog;
 }
@@ -88,7 +90,8 @@ Severity severity_of(std::string_view c) {
 
 std::vector<std::string> all_codes() {
   std::vector<std::string> codes;
-  for (const auto& [c, e] : catalog()) codes.push_back(c);
+  for (const auto& [c, e] : catalog())
+    if (!c.starts_with("_")) codes.push_back(c);
   return codes;
 }
 
