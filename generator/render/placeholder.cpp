@@ -1,1 +1,0 @@
-// The render stage (issue 4) lands here.
