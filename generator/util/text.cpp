@@ -149,3 +149,51 @@ std::string_view closest_match(std::string_view word, const std::vector<std::str
 }
 
 }  // namespace casfolio
+
+namespace casfolio {
+
+namespace {
+
+// Latin spelling for a lower-case Cyrillic letter (Russian and Kazakh), the
+// common passport-style transliteration; "" for letters dropped (ъ, ь).
+std::string_view latin(uint32_t cp) {
+  switch (cp) {
+    case 0x430: return "a";   case 0x431: return "b";   case 0x432: return "v";   case 0x433: return "g";
+    case 0x434: return "d";   case 0x435: return "e";   case 0x451: return "e";   case 0x436: return "zh";
+    case 0x437: return "z";   case 0x438: return "i";   case 0x439: return "i";   case 0x43A: return "k";
+    case 0x43B: return "l";   case 0x43C: return "m";   case 0x43D: return "n";   case 0x43E: return "o";
+    case 0x43F: return "p";   case 0x440: return "r";   case 0x441: return "s";   case 0x442: return "t";
+    case 0x443: return "u";   case 0x444: return "f";   case 0x445: return "kh";  case 0x446: return "ts";
+    case 0x447: return "ch";  case 0x448: return "sh";  case 0x449: return "shch"; case 0x44A: return "";
+    case 0x44B: return "y";   case 0x44C: return "";    case 0x44D: return "e";   case 0x44E: return "iu";
+    case 0x44F: return "ia";  case 0x456: return "i";   case 0x4D9: return "a";   case 0x493: return "g";
+    case 0x49B: return "q";   case 0x4A3: return "n";   case 0x4E9: return "o";   case 0x4B1: return "u";
+    case 0x4AF: return "u";   case 0x4BB: return "h";
+  }
+  return "-";
+}
+
+}  // namespace
+
+std::string slugify(std::string_view title) {
+  std::string lowered = to_lower_utf8(title), out;
+  for (size_t i = 0; i < lowered.size();) {
+    uint32_t cp = decode(lowered, i);
+    std::string_view piece;
+    char ascii[2] = {0, 0};
+    if ((cp >= 'a' && cp <= 'z') || (cp >= '0' && cp <= '9')) {
+      ascii[0] = char(cp);
+      piece = ascii;
+    } else {
+      piece = latin(cp);
+    }
+    for (char c : piece) {
+      if (c == '-' && (out.empty() || out.back() == '-')) continue;
+      out += c;
+    }
+  }
+  while (!out.empty() && out.back() == '-') out.pop_back();
+  return out;
+}
+
+}  // namespace casfolio

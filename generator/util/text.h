@@ -28,3 +28,11 @@ size_t edit_distance(std::string_view a, std::string_view b);
 std::string_view closest_match(std::string_view word, const std::vector<std::string_view>& candidates);
 
 }  // namespace casfolio
+
+namespace casfolio {
+
+// A URL slug ([a-z0-9-]+) from any title: Kazakh and Russian letters are
+// transliterated to Latin, everything else becomes '-'. "" if nothing is left.
+std::string slugify(std::string_view title);
+
+}  // namespace casfolio
