@@ -3,6 +3,7 @@
 #include "cli/commands.h"
 #include "diagnostics/printer.h"
 #include "indicators/analysis.h"
+#include "indicators/report.h"  // finding_json: the same finding objects as `report`
 #include "load/file_source.h"
 #include "util/path.h"
 
@@ -15,20 +16,6 @@ struct CheckOptions {
   bool strict = false;
   std::string format = "text";
 };
-
-nlohmann::ordered_json finding_json(const Finding& f, Language lang) {
-  MessageText t = render_message(f, lang);
-  nlohmann::ordered_json j;
-  j["severity"] = name(f.severity);
-  j["code"] = f.code;
-  j["file"] = f.where.file;
-  j["line"] = f.where.line;
-  j["column"] = f.where.column;
-  j["message"] = t.message;
-  j["hint"] = t.hint;
-  if (f.staff_only) j["staff_only"] = true;
-  return j;
-}
 
 int run_check(const CheckOptions& o, Streams io) {
   auto as_of = resolve_as_of(o.common, io.err);

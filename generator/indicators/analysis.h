@@ -9,7 +9,7 @@ namespace casfolio {
 
 struct StudentAnalysis {
   const LoadedPortfolio* loaded = nullptr;  // points into the Cohort
-  std::vector<Finding> findings;            // load + checks + similarity, sorted
+  std::vector<Finding> findings;            // load + checks + similarity + social GPA, sorted
   StudentIndicators indicators;
 };
 

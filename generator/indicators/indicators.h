@@ -1,5 +1,6 @@
 // The figures coordinators read (SPEC section 8): pure functions of the
-// model, the cohort's rules and the findings.
+// model, the cohort's rules and the findings. docs/indicators.md describes
+// every figure and the status rule.
 #pragma once
 #include <map>
 #include <optional>
@@ -13,39 +14,51 @@ namespace casfolio {
 
 enum class Status { complete, on_track, of_concern };
 std::string_view name(Status s);  // "complete", "on-track", "of-concern"
+inline constexpr std::array<Status, 3> kAllStatuses = {Status::complete, Status::on_track, Status::of_concern};
 
 struct OutcomeEvidence {
-  int count = 0;
-  std::vector<std::string> reflections;  // files, by date
+  int count = 0;                         // reflections naming the outcome or one of its indicators
+  std::vector<std::string> reflections;  // their files, by date then file
 };
 
 struct ProjectFacts {
   std::string id;
-  int days = 0;
+  int days = 0;           // experience_days(): end (or as_of while ongoing) - start + 1
+  bool finished = false;  // has an `end` on or before as_of
 };
 
 struct GpaItem {
-  std::string kind;         // "volunteer_hours" or an achievement kind
-  std::string experience;   // experience id
-  std::string file;         // where it was declared
+  // "volunteer_hours" (one service experience's counted hours, 0 points),
+  // "volunteer_hours_total" (all of them, with the rounded, capped points),
+  // or an achievement kind.
+  std::string kind;
+  std::string experience;   // experience id; "" for volunteer_hours_total
+  std::string title;        // the achievement's title, or the experience's
+  std::string file;         // where it was declared (index.md or review.md)
   int line = 0;
   Date date;
-  std::string level;
-  double quantity = 0;      // hours for volunteer_hours, else 1
+  std::string level;        // an achievement's level, "" otherwise
+  double quantity = 0;      // hours for volunteer_hours*, else 1
   double points = 0;
-  bool counted = true;      // false: no evidence under require_evidence
+  bool counted = true;      // false: no evidence under require_evidence (then points == 0)
+  bool confirmed = true;    // volunteer_hours: true = supervisor-confirmed, false = claimed
 };
 
 struct SocialGpaResult {
-  double points = 0;   // sum of item points, after the volunteer cap
-  double scaled = 0;   // on the 0..scale_max scale
+  GpaModel model = GpaModel::cumulative;
+  double points = 0;   // sum of the items' points (the volunteer cap already applied)
+  double scaled = 0;   // min(points / full_points * scale_max, scale_max), rounded to 2 decimals
   std::string level;   // "high" | "satisfactory" | "initial"
   std::vector<GpaItem> items;
+  // What the model shows: cumulative the scaled number, levels the level,
+  // mixed both. The other value is still computed but not the result.
+  bool shows_scaled() const { return model != GpaModel::levels; }
+  bool shows_level() const { return model != GpaModel::cumulative; }
 };
 
 struct StudentIndicators {
   std::string id;
-  std::array<int, 3> experiences_per_strand{};  // by Strand
+  std::array<int, 3> experiences_per_strand{};  // by Strand; paid experiences are not CAS and not counted
   StrandHours claimed_hours{};
   StrandHours confirmed_hours{};
   int reflections = 0;
@@ -53,37 +66,83 @@ struct StudentIndicators {
   std::vector<ProjectFacts> projects;
   int span_months = 0;
   Gap longest_gap;
-  std::vector<DeadlineResult> deadlines;
+  std::vector<DeadlineResult> deadlines;  // reflection and interview deadlines only, by date
   int deadlines_met = 0, deadlines_missed = 0, deadlines_upcoming = 0;
   std::vector<const Interview*> interviews;
   std::optional<SocialGpaResult> social_gpa;
+  // Experiences that ended before as_of with no reflection (ids).
+  std::vector<std::string> unreflected_experiences;
   Status status = Status::on_track;
+
+  int outcomes_evidenced() const;
 };
 
 // `findings` are the portfolio's load and check findings (status uses them).
 StudentIndicators compute_student(const Portfolio& p, const CohortConfig& c, Date as_of,
                                   const std::vector<Finding>& findings);
 
-SocialGpaResult compute_social_gpa(const Portfolio& p, const SocialGpaScheme& scheme,
-                                   const StrandHours& confirmed_hours, const StrandHours& claimed_hours);
+// The status rule (docs/indicators.md), a pure function of the figures:
+//   of-concern: an error, a missed deadline, a gap longer than max_gap_days,
+//               or an ended experience without a reflection;
+//   complete:   no error or warning, and every requirement met (experiences
+//               per strand, all outcomes, enough finished projects of
+//               min_days, the programme span);
+//   on-track:   otherwise.
+// Staff-only findings (academic honesty) do not change the status.
+Status judge_status(const StudentIndicators& s, const Requirements& r, const std::vector<Finding>& findings);
+
+// Social GPA (SPEC section 6) from the portfolio's service experiences and
+// achievements under `scheme`. Paid experiences, and reviews and
+// achievements dated after as_of, are left out.
+SocialGpaResult compute_social_gpa(const Portfolio& p, const SocialGpaScheme& scheme, Date as_of);
+
+// One `gpa-no-evidence` finding per achievement that scored 0 for lack of
+// evidence, at its line in the experience's index.md.
+std::vector<Finding> social_gpa_findings(const SocialGpaResult& result);
+
+// Splits an experience's confirmed `hours` over its strands the way its
+// claimed hours are split: in the same proportions when the claim gives
+// hours per strand, else evenly (the loader splits one number evenly).
+StrandHours split_hours(const Experience& e, double hours);
+
+// Volunteer points for `hours` under `rule`: rounding of hours / per, times
+// points, capped at max.
+double volunteer_points(double hours, const VolunteerHoursRule& rule);
+
+std::string_view name(GpaModel m);   // "cumulative" | "levels" | "mixed"
+std::string_view name(Rounding r);   // "floor" | "nearest" | "none"
+
+// Half away from zero to 2 decimals: how every hour and point is shown.
+double round2(double x);
+// round2, then "12", "12.5" or "3.33": no trailing zeros, '.' as separator.
+std::string format_number(double x);
 
 struct OverdueItem {
   std::string student;
-  std::string what;  // "deadline" | "experience-without-reflection" | ...
-  Date date;
-  std::string detail;
+  std::string what;  // "deadline" | "experience-without-reflection"
+  Date date;         // the deadline, or the experience's end
+  std::string detail;  // deadline name (else kind, with the interview), or the experience id
+};
+
+struct AdvisorGroup {
+  std::string name;                   // "" = no adviser given
+  std::vector<std::string> students;  // ids, in cohort order
+  std::map<Status, int> per_status;
 };
 
 struct CohortIndicators {
-  std::map<Status, int> per_status;
+  std::map<Status, int> per_status;  // every status present, 0 when none
   // student id -> outcome id -> count of evidencing reflections
   std::map<std::string, std::map<std::string, int>> outcome_matrix;
   std::array<int, 3> experiences_per_strand{};
+  StrandHours claimed_hours{};
   StrandHours confirmed_hours{};
-  std::vector<OverdueItem> overdue;
+  std::vector<OverdueItem> overdue;  // by date, then student, then detail
   std::map<std::string, std::vector<std::string>> students_per_advisor;
+  std::vector<AdvisorGroup> advisors;  // by name; "" (none) last
 };
 
+// `students` in the same order as cohort.portfolios.
 CohortIndicators compute_cohort(const Cohort& cohort, const std::vector<StudentIndicators>& students);
 
 }  // namespace casfolio

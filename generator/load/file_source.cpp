@@ -11,6 +11,14 @@ namespace casfolio {
 
 namespace {
 
+fs::path canonical_dir(const std::string& dir) {
+  std::error_code ec;
+  fs::path p = fs::weakly_canonical(dir.empty() ? "." : dir, ec);
+  if (ec) p = fs::absolute(dir.empty() ? "." : dir, ec).lexically_normal();
+  if (p.has_relative_path() && p.filename().empty()) p = p.parent_path();  // "a/b/" -> "a/b"
+  return p;
+}
+
 bool is_inside(const fs::path& canonical_root, const fs::path& p) {
   std::error_code ec;
   fs::path real = fs::weakly_canonical(p, ec);
@@ -21,11 +29,38 @@ bool is_inside(const fs::path& canonical_root, const fs::path& p) {
   return true;
 }
 
+std::string last_name(const std::string& path) {
+  size_t slash = path.rfind('/');
+  return slash == std::string::npos ? path : path.substr(slash + 1);
+}
+
+bool by_name(const DirEntry& a, const DirEntry& b) { return a.name < b.name; }
+
+// The default view of a subtree: paths are prefixed and passed on.
+class PrefixedSource : public FileSource {
+ public:
+  PrefixedSource(const FileSource& base, std::string prefix) : base_(base), prefix_(std::move(prefix)) {}
+  std::optional<std::string> read(const std::string& path) const override { return base_.read(full(path)); }
+  std::vector<DirEntry> list(const std::string& dir) const override { return base_.list(full(dir)); }
+  std::optional<DirEntry> stat(const std::string& path) const override { return base_.stat(full(path)); }
+
+ private:
+  std::string full(const std::string& path) const {
+    if (prefix_.empty()) return path;
+    return path.empty() ? prefix_ : prefix_ + "/" + path;
+  }
+  const FileSource& base_;
+  std::string prefix_;
+};
+
 }  // namespace
 
+std::unique_ptr<FileSource> FileSource::subtree(const std::string& dir) const {
+  return std::make_unique<PrefixedSource>(*this, dir);
+}
+
 DiskFileSource::DiskFileSource(std::string root) : root_(std::move(root)) {
-  std::error_code ec;
-  canonical_root_ = fs::weakly_canonical(root_.empty() ? "." : root_, ec).string();
+  canonical_root_ = canonical_dir(root_).string();
 }
 
 std::optional<std::string> DiskFileSource::read(const std::string& path) const {
@@ -36,24 +71,31 @@ std::optional<std::string> DiskFileSource::read(const std::string& path) const {
   if (!in) return std::nullopt;
   std::ostringstream buf;
   buf << in.rdbuf();
+  if (in.bad()) return std::nullopt;
   return std::move(buf).str();
 }
 
 std::optional<DirEntry> DiskFileSource::stat(const std::string& path) const {
-  fs::path p = path.empty() ? fs::path(root_) : fs::path(root_) / path;
+  fs::path p = path.empty() ? fs::path(root_.empty() ? "." : root_) : fs::path(root_) / path;
   std::error_code ec;
   auto link = fs::symlink_status(p, ec);
   if (ec || !fs::exists(link)) return std::nullopt;
   DirEntry e;
-  e.name = p.filename().string();
-  if (fs::is_symlink(link)) e.escapes_root = !is_inside(canonical_root_, p);
+  e.name = last_name(path);
+  e.symlink = fs::is_symlink(link);
+  // Judged for every path, not only links: a file below a linked folder
+  // that leads out is outside too.
+  e.escapes_root = !path.empty() && !is_inside(fs::path(canonical_root_), p);
   auto st = fs::status(p, ec);
   if (ec) {  // a dangling link
     e.kind = EntryKind::other;
     return e;
   }
   e.kind = fs::is_regular_file(st) ? EntryKind::file : fs::is_directory(st) ? EntryKind::directory : EntryKind::other;
-  if (e.kind == EntryKind::file) e.size = fs::file_size(p, ec);
+  if (e.kind == EntryKind::file) {
+    auto size = fs::file_size(p, ec);
+    e.size = ec ? 0 : size;
+  }
   return e;
 }
 
@@ -66,8 +108,13 @@ std::vector<DirEntry> DiskFileSource::list(const std::string& dir) const {
     std::string rel = dir.empty() ? name : dir + "/" + name;
     if (auto e = stat(rel)) out.push_back(std::move(*e));
   }
-  std::sort(out.begin(), out.end(), [](const DirEntry& a, const DirEntry& b) { return a.name < b.name; });
+  std::sort(out.begin(), out.end(), by_name);
   return out;
+}
+
+std::unique_ptr<FileSource> DiskFileSource::subtree(const std::string& dir) const {
+  if (dir.empty()) return std::make_unique<DiskFileSource>(root_);
+  return std::make_unique<DiskFileSource>((fs::path(root_.empty() ? "." : root_) / dir).string());
 }
 
 void MemoryFileSource::add(const std::string& path, std::string content) { files_[path] = std::move(content); }
@@ -81,31 +128,49 @@ std::optional<std::string> MemoryFileSource::read(const std::string& path) const
 }
 
 std::optional<DirEntry> MemoryFileSource::stat(const std::string& path) const {
-  std::string name = path.substr(path.rfind('/') == std::string::npos ? 0 : path.rfind('/') + 1);
-  if (escaping_links_.count(path)) return DirEntry{name, EntryKind::file, 0, true};
-  if (auto it = files_.find(path); it != files_.end()) return DirEntry{name, EntryKind::file, it->second.size(), false};
+  std::string name = last_name(path);
+  if (escaping_links_.count(path)) return DirEntry{name, EntryKind::file, 0, true, true};
+  if (auto it = files_.find(path); it != files_.end())
+    return DirEntry{name, EntryKind::file, it->second.size(), false, false};
   std::string prefix = path.empty() ? "" : path + "/";
+  auto inside = [&](const std::string& p) { return p.compare(0, prefix.size(), prefix) == 0; };
   auto it = files_.lower_bound(prefix);
-  if (it != files_.end() && it->first.compare(0, prefix.size(), prefix) == 0)
-    return DirEntry{name, EntryKind::directory, 0, false};
+  auto link = escaping_links_.lower_bound(prefix);
+  if ((it != files_.end() && inside(it->first)) || (link != escaping_links_.end() && inside(link->first)))
+    return DirEntry{name, EntryKind::directory, 0, false, false};
   return std::nullopt;
 }
 
 std::vector<DirEntry> MemoryFileSource::list(const std::string& dir) const {
   std::string prefix = dir.empty() ? "" : dir + "/";
-  std::vector<DirEntry> out;
+  std::vector<std::string> names;
   auto consider = [&](const std::string& path) {
     if (path.compare(0, prefix.size(), prefix) != 0 || path.size() == prefix.size()) return;
     std::string rest = path.substr(prefix.size());
-    std::string name = rest.substr(0, rest.find('/'));
-    if (!out.empty() && out.back().name == name) return;
-    if (std::any_of(out.begin(), out.end(), [&](const DirEntry& e) { return e.name == name; })) return;
-    if (auto e = stat(prefix + name)) out.push_back(*e);
+    names.push_back(rest.substr(0, rest.find('/')));
   };
-  for (const auto& [path, content] : files_) consider(path);
+  for (auto it = files_.lower_bound(prefix); it != files_.end() && it->first.compare(0, prefix.size(), prefix) == 0; ++it)
+    consider(it->first);
   for (const auto& [path, flag] : escaping_links_) consider(path);
-  std::sort(out.begin(), out.end(), [](const DirEntry& a, const DirEntry& b) { return a.name < b.name; });
+  std::sort(names.begin(), names.end());
+  names.erase(std::unique(names.begin(), names.end()), names.end());
+  std::vector<DirEntry> out;
+  for (const std::string& name : names)
+    if (auto e = stat(prefix + name)) out.push_back(*e);
+  std::sort(out.begin(), out.end(), by_name);
   return out;
+}
+
+std::unique_ptr<FileSource> MemoryFileSource::subtree(const std::string& dir) const {
+  auto sub = std::make_unique<MemoryFileSource>();
+  std::string prefix = dir.empty() ? "" : dir + "/";
+  for (const auto& [path, content] : files_)
+    if (path.compare(0, prefix.size(), prefix) == 0 && path.size() > prefix.size())
+      sub->files_[path.substr(prefix.size())] = content;
+  for (const auto& [path, flag] : escaping_links_)
+    if (path.compare(0, prefix.size(), prefix) == 0 && path.size() > prefix.size())
+      sub->escaping_links_[path.substr(prefix.size())] = flag;
+  return sub;
 }
 
 }  // namespace casfolio

@@ -16,8 +16,12 @@ struct DirEntry {
   std::string name;
   EntryKind kind = EntryKind::other;
   uint64_t size = 0;
-  // A symbolic link whose target lies outside the source's root.
+  // The path resolves outside the source's root: a symbolic link leading
+  // out, or an entry below such a link.
   bool escapes_root = false;
+  // A symbolic link (the loader never descends into linked folders, so a
+  // link cannot make it walk in circles).
+  bool symlink = false;
 };
 
 class FileSource {
@@ -28,6 +32,9 @@ class FileSource {
   // Entries of a folder, sorted by name. Empty when it does not exist.
   virtual std::vector<DirEntry> list(const std::string& dir) const = 0;
   virtual std::optional<DirEntry> stat(const std::string& path) const = 0;
+  // The same tree seen from `dir`: paths become relative to it, and
+  // escapes_root is judged against it (a portfolio inside a cohort).
+  virtual std::unique_ptr<FileSource> subtree(const std::string& dir) const;
 };
 
 // The real file system below `root`.
@@ -37,6 +44,7 @@ class DiskFileSource : public FileSource {
   std::optional<std::string> read(const std::string& path) const override;
   std::vector<DirEntry> list(const std::string& dir) const override;
   std::optional<DirEntry> stat(const std::string& path) const override;
+  std::unique_ptr<FileSource> subtree(const std::string& dir) const override;
   const std::string& root() const { return root_; }
 
  private:
@@ -53,6 +61,7 @@ class MemoryFileSource : public FileSource {
   std::optional<std::string> read(const std::string& path) const override;
   std::vector<DirEntry> list(const std::string& dir) const override;
   std::optional<DirEntry> stat(const std::string& path) const override;
+  std::unique_ptr<FileSource> subtree(const std::string& dir) const override;
 
  private:
   std::map<std::string, std::string> files_;

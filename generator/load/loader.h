@@ -17,6 +17,7 @@ struct Limits {
   uint64_t max_text_file_bytes = 1u << 20;        // a Markdown or YAML file
   uint64_t max_evidence_bytes = 500ull << 20;     // one evidence file
   int max_yaml_depth = 64;                        // nesting of maps and lists
+  int max_yaml_nodes = 100'000;                   // YAML nodes in one file, aliases expanded
   int max_files_per_portfolio = 5000;
 };
 

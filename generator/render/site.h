@@ -23,6 +23,12 @@ struct SiteOptions {
   std::optional<std::string> only_student;  // one student's pages only (bundles)
   std::string source_root;                 // the folder the cohort was loaded from, on disk
   std::string theme_dir;                   // a theme folder overriding the embedded one, or ""
+  // Where the renderer reports what it could not do (an image libvips cannot
+  // read: warning image-unreadable; a broken template override: error
+  // template-error). Files are relative to source_root, except a template's,
+  // which is its path in the theme folder or "templates/<name>.html" (built
+  // in). nullptr = nowhere.
+  std::vector<Finding>* findings = nullptr;
 };
 
 std::vector<OutputFile> render_site(const Cohort& cohort, const CohortAnalysis& analysis, const SiteOptions& options);

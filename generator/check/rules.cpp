@@ -1,0 +1,73 @@
+#include "check/rules.h"
+
+#include "check/context.h"
+#include "util/text.h"
+
+namespace casfolio {
+
+namespace check {
+
+void Context::add(std::string_view code, Location where, Args args) {
+  Finding f;
+  f.severity = severity_of(code);
+  f.code = std::string(code);
+  f.where = std::move(where);
+  f.args = std::move(args);
+  out.push_back(std::move(f));
+}
+
+Location portfolio_location() { return Location{"portfolio.yaml", 1, 0, 0}; }
+
+Location key_location(const std::string& file, const KeyLines& keys, std::string_view key) {
+  auto [line, column] = keys.at(key);
+  Location l{file, line, column, 0};
+  if (column > 0) l.length = int(utf8_length(key));
+  if (l.line <= 0) l.line = 1;
+  return l;
+}
+
+std::string display_name(const Experience& e) { return e.title.empty() ? e.id : e.title; }
+
+namespace {
+
+std::string catalog_word(std::string_view what, Language lang) {
+  Finding f;
+  f.code = "_check-" + std::string(what);
+  return render_message(f, lang).message;
+}
+
+}  // namespace
+
+void add_localized(Args& args, std::string_view arg, std::string_view what) {
+  for (Language l : kAllLanguages) args.emplace_back(std::string(arg) + "_" + std::string(code(l)), catalog_word(what, l));
+}
+
+void add_localized_list(Args& args, std::string_view arg, const std::vector<std::string>& whats) {
+  for (Language l : kAllLanguages) {
+    std::string joined;
+    for (const std::string& w : whats) {
+      if (!joined.empty()) joined += ", ";
+      joined += catalog_word(w, l);
+    }
+    args.emplace_back(std::string(arg) + "_" + std::string(code(l)), std::move(joined));
+  }
+}
+
+void add_localized(Args& args, std::string_view arg, const LocalizedText& text) {
+  for (Language l : kAllLanguages) args.emplace_back(std::string(arg) + "_" + std::string(code(l)), text.get(l));
+}
+
+}  // namespace check
+
+std::vector<Finding> check_portfolio(const Portfolio& p, const CohortConfig& c, Date as_of) {
+  std::vector<Finding> out;
+  check::Context ctx{p, c, as_of, out};
+  check::check_experiences(ctx);
+  check::check_projects(ctx);
+  check::check_coverage(ctx);
+  check::check_time(ctx);
+  sort_findings(out);
+  return out;
+}
+
+}  // namespace casfolio

@@ -1,0 +1,132 @@
+// The social GPA (SPEC section 6, NOTES part 2): the scheme is data from
+// cohort.yaml, and every result keeps the items it was made of.
+#include <algorithm>
+#include <cmath>
+
+#include "indicators/indicators.h"
+
+namespace casfolio {
+
+namespace {
+
+constexpr std::string_view kVolunteerHours = "volunteer_hours";
+constexpr std::string_view kVolunteerTotal = "volunteer_hours_total";
+
+bool counts_by(Date d, Date as_of) { return !d.valid() || d <= as_of; }
+
+double points_for(const SocialGpaScheme& scheme, std::string_view kind) {
+  for (const auto& [k, points] : scheme.points)
+    if (k == kind) return points;
+  return 0;  // a kind the school's scheme does not score
+}
+
+bool has_evidence(const Portfolio& p, const Achievement& a) {
+  return !a.evidence.empty() && std::binary_search(p.files.begin(), p.files.end(), a.evidence);
+}
+
+}  // namespace
+
+double volunteer_points(double hours, const VolunteerHoursRule& rule) {
+  if (rule.per <= 0 || !(hours > 0)) return 0;
+  double blocks = hours / rule.per;
+  // The nudge keeps 30 / 10 at 3 when the hours came from a split like 10 + 10 + 10.
+  switch (rule.rounding) {
+    case Rounding::floor: blocks = std::floor(blocks + 1e-9); break;
+    case Rounding::nearest: blocks = std::floor(blocks + 0.5 + 1e-9); break;
+    case Rounding::none: break;
+  }
+  double points = blocks * rule.points;
+  if (rule.max > 0) points = std::min(points, rule.max);  // max 0 = no cap
+  return points;
+}
+
+SocialGpaResult compute_social_gpa(const Portfolio& p, const SocialGpaScheme& scheme, Date as_of) {
+  SocialGpaResult r;
+  r.model = scheme.model;
+
+  // Volunteer hours: the service share of each service experience, confirmed
+  // by its review, or (only without require_evidence) claimed.
+  double hours = 0;
+  bool any_hours = false;
+  for (const Experience& e : p.experiences) {
+    if (e.paid || !e.strands.has(Strand::service) || !counts_by(e.start, as_of)) continue;
+    GpaItem item;
+    item.kind = std::string(kVolunteerHours);
+    item.experience = e.id;
+    item.title = e.title;
+    if (e.review && e.review->hours && counts_by(e.review->date, as_of)) {
+      item.quantity = split_hours(e, *e.review->hours)[size_t(Strand::service)];
+      item.file = e.review->file;
+      item.line = e.review->keys.at("hours").first;
+      item.date = e.review->date;
+      item.confirmed = true;
+    } else if (!scheme.require_evidence && e.hours_given) {
+      item.quantity = e.claimed_hours[size_t(Strand::service)];
+      item.file = e.file;
+      item.line = e.keys.at("hours").first;
+      item.date = e.start;
+      item.confirmed = false;
+    } else {
+      continue;
+    }
+    hours += item.quantity;
+    any_hours = true;
+    r.items.push_back(std::move(item));
+  }
+  if (any_hours) {
+    GpaItem total;
+    total.kind = std::string(kVolunteerTotal);
+    total.quantity = hours;
+    total.points = volunteer_points(hours, scheme.volunteer_hours);
+    r.items.push_back(std::move(total));
+  }
+
+  // Achievements, each with its kind's points; a prize is its own item,
+  // added on top of the competition it was won in.
+  for (const Experience& e : p.experiences) {
+    if (e.paid) continue;
+    for (const Achievement& a : e.achievements) {
+      if (!counts_by(a.date, as_of)) continue;
+      GpaItem item;
+      item.kind = a.kind;
+      item.experience = e.id;
+      item.title = a.title;
+      item.file = e.file;
+      item.line = a.line;
+      item.date = a.date;
+      item.level = a.level;
+      item.quantity = 1;
+      item.counted = !scheme.require_evidence || has_evidence(p, a);
+      item.points = item.counted ? points_for(scheme, a.kind) : 0;
+      r.items.push_back(std::move(item));
+    }
+  }
+
+  for (const GpaItem& item : r.items) r.points += item.points;
+  r.points = round2(r.points);
+  double scaled = scheme.full_points > 0 ? r.points / scheme.full_points * scheme.scale_max : 0;
+  r.scaled = round2(std::clamp(scaled, 0.0, std::max(scheme.scale_max, 0.0)));
+  // Compared with a small tolerance so that 7.999999 from fractional hours is not "initial" by accident.
+  if (r.points + 1e-9 >= scheme.level_high) r.level = "high";
+  else if (r.points + 1e-9 >= scheme.level_satisfactory) r.level = "satisfactory";
+  else r.level = "initial";
+  return r;
+}
+
+std::vector<Finding> social_gpa_findings(const SocialGpaResult& result) {
+  std::vector<Finding> out;
+  for (const GpaItem& item : result.items) {
+    if (item.counted) continue;
+    Finding f;
+    f.code = "gpa-no-evidence";
+    f.severity = severity_of(f.code);
+    f.where.file = item.file;
+    f.where.line = item.line;
+    f.args = {{"kind", item.kind}, {"title", item.title.empty() ? item.kind : item.title},
+              {"experience", item.experience}};
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
+}  // namespace casfolio

@@ -1,0 +1,133 @@
+#include <algorithm>
+#include <set>
+
+#include "indicators/indicators.h"
+#include "util/text.h"
+
+namespace casfolio {
+
+namespace {
+
+// Dated on or before as_of. An unset date (an input error the loader has
+// already reported) does not hide the item.
+bool counts_by(Date d, Date as_of) { return !d.valid() || d <= as_of; }
+
+bool judged_kind(const Deadline& d) {
+  std::string kind = to_lower_ascii(trim(d.kind));
+  return kind == "reflection" || kind == "interview";
+}
+
+}  // namespace
+
+std::string_view name(Status s) {
+  switch (s) {
+    case Status::complete: return "complete";
+    case Status::on_track: return "on-track";
+    case Status::of_concern: return "of-concern";
+  }
+  return "on-track";
+}
+
+StrandHours split_hours(const Experience& e, double hours) {
+  StrandHours out{};
+  double claimed = 0;
+  for (Strand st : kAllStrands)
+    if (e.strands.has(st)) claimed += e.claimed_hours[size_t(st)];
+  for (Strand st : kAllStrands) {
+    if (!e.strands.has(st)) continue;
+    out[size_t(st)] = claimed > 0 ? hours * e.claimed_hours[size_t(st)] / claimed : hours / e.strands.size();
+  }
+  return out;
+}
+
+int StudentIndicators::outcomes_evidenced() const {
+  return int(std::count_if(outcomes.begin(), outcomes.end(), [](const auto& o) { return o.second.count > 0; }));
+}
+
+StudentIndicators compute_student(const Portfolio& p, const CohortConfig& c, Date as_of,
+                                  const std::vector<Finding>& findings) {
+  StudentIndicators s;
+  s.id = p.id;
+
+  for (const Experience& e : p.experiences) {
+    if (e.paid || !counts_by(e.start, as_of)) continue;
+    for (Strand st : kAllStrands)
+      if (e.strands.has(st)) ++s.experiences_per_strand[size_t(st)];
+    for (size_t i = 0; i < 3; ++i) s.claimed_hours[i] += e.claimed_hours[i];
+    if (e.review && e.review->hours && counts_by(e.review->date, as_of)) {
+      StrandHours confirmed = split_hours(e, *e.review->hours);
+      for (size_t i = 0; i < 3; ++i) s.confirmed_hours[i] += confirmed[i];
+    }
+    if (e.project) {
+      ProjectFacts f;
+      f.id = e.id;
+      f.days = experience_days(e, as_of);
+      f.finished = e.end.valid() && e.end <= as_of;
+      s.projects.push_back(std::move(f));
+    }
+    if (e.end.valid() && e.end < as_of) {
+      bool reflected = std::any_of(e.reflections.begin(), e.reflections.end(), [&](int r) {
+        return r >= 0 && size_t(r) < p.reflections.size() && counts_by(p.reflections[size_t(r)].date, as_of);
+      });
+      if (!reflected) s.unreflected_experiences.push_back(e.id);
+    }
+  }
+
+  for (const Outcome& o : c.framework.outcomes) s.outcomes[o.id];
+  for (const Reflection& r : p.reflections) {
+    if (!counts_by(r.date, as_of)) continue;
+    ++s.reflections;
+    std::set<std::string> named;  // "1.1" and "1.2" in one reflection evidence outcome 1 once
+    for (const OutcomeRef& ref : r.outcomes) named.insert(ref.outcome);
+    for (const std::string& id : named) {
+      auto it = s.outcomes.find(id);
+      if (it == s.outcomes.end()) continue;
+      ++it->second.count;
+      it->second.reflections.push_back(r.file);
+    }
+  }
+
+  s.span_months = programme_span_months(p, as_of);
+  s.longest_gap = longest_gap(p, c, as_of);
+  for (DeadlineResult& d : judge_deadlines(p, c, as_of)) {
+    if (!d.deadline || !judged_kind(*d.deadline)) continue;
+    s.deadlines_met += d.state == DeadlineState::met;
+    s.deadlines_missed += d.state == DeadlineState::missed;
+    s.deadlines_upcoming += d.state == DeadlineState::upcoming;
+    s.deadlines.push_back(std::move(d));
+  }
+  for (const Interview& i : p.interviews)
+    if (counts_by(i.date, as_of)) s.interviews.push_back(&i);
+
+  if (c.social_gpa) s.social_gpa = compute_social_gpa(p, *c.social_gpa, as_of);
+  s.status = judge_status(s, c.requirements, findings);
+  return s;
+}
+
+Status judge_status(const StudentIndicators& s, const Requirements& r, const std::vector<Finding>& findings) {
+  bool error = false, warning = false;
+  for (const Finding& f : findings) {
+    if (f.staff_only) continue;
+    error |= f.severity == Severity::error;
+    warning |= f.severity == Severity::warning;
+  }
+  if (error || s.deadlines_missed > 0 || s.longest_gap.days > r.max_gap_days || !s.unreflected_experiences.empty())
+    return Status::of_concern;
+  if (warning) return Status::on_track;
+
+  for (size_t i = 0; i < 3; ++i) {
+    int needed = std::max(r.min_experiences[i], r.all_strands ? 1 : 0);
+    if (s.experiences_per_strand[i] < needed) return Status::on_track;
+  }
+  if (r.all_outcomes)
+    for (const auto& [id, evidence] : s.outcomes)
+      if (evidence.count == 0) return Status::on_track;
+  int projects = int(std::count_if(s.projects.begin(), s.projects.end(), [&](const ProjectFacts& p) {
+    return p.finished && p.days >= r.project.min_days;
+  }));
+  if (projects < r.project.min) return Status::on_track;
+  if (s.span_months < r.min_months) return Status::on_track;
+  return Status::complete;
+}
+
+}  // namespace casfolio

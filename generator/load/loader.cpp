@@ -1,0 +1,217 @@
+#include "load/loader.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <map>
+
+#include "load/cohort_file.h"
+#include "load/document.h"
+#include "load/portfolio_reader.h"
+#include "util/path.h"
+
+namespace fs = std::filesystem;
+
+namespace casfolio {
+
+namespace {
+
+constexpr int kMaxCohortDepth = 32;
+constexpr int kMaxCohortFolders = 100'000;
+
+bool ignored_name(std::string_view name) { return name.empty() || name.front() == '.' || name.front() == '_'; }
+
+bool is_file(const FileSource& src, const std::string& path) {
+  auto e = src.stat(path);
+  return e && e->kind == EntryKind::file && !e->escapes_root;
+}
+
+// A cohort.yaml that is not at the loaded root: from a parent folder or --cohort.
+struct ExternalCohort {
+  std::string text;
+  std::string file;  // its name in findings, relative to the loaded root ("../cohort.yaml")
+  // The folder it lives in (for `framework: PATH`), and that folder relative to the loaded root.
+  std::unique_ptr<FileSource> dir;
+  std::string dir_label;
+};
+
+FrameworkReader framework_reader(const FileSource* dir, std::string label, const Limits& limits) {
+  return [dir, label, &limits](const std::string& path, Diagnostics& diagnostics) {
+    FrameworkText out;
+    auto resolved = resolve_inside("", path);
+    if (!dir || !resolved || !is_file(*dir, *resolved)) return out;
+    out.exists = true;
+    out.file = label.empty() ? *resolved : join_path(label, *resolved);
+    Diagnostics local;
+    out.text = read_text_file(*dir, *resolved, limits, local);
+    for (Finding& f : local.findings()) {
+      f.where.file = out.file;
+      diagnostics.add(std::move(f));
+    }
+    return out;
+  };
+}
+
+void discover(const FileSource& src, const std::string& dir, int depth, int& budget, std::vector<std::string>& out) {
+  if (depth > kMaxCohortDepth) return;
+  for (const DirEntry& e : src.list(dir)) {
+    if (ignored_name(e.name) || e.kind != EntryKind::directory || e.symlink || e.escapes_root) continue;
+    if (--budget < 0) return;
+    std::string path = join_path(dir, e.name);
+    if (is_file(src, path + "/portfolio.yaml")) out.push_back(path);  // a portfolio: not looked into for more
+    else discover(src, path, depth + 1, budget, out);
+  }
+}
+
+// Ids must be unique across a cohort: the second of two equal ids is an
+// error and gets a suffix so that both can still be built.
+void make_ids_unique(std::vector<LoadedPortfolio>& portfolios) {
+  std::map<std::string, std::string> seen;  // id -> root of its first portfolio
+  for (LoadedPortfolio& lp : portfolios) seen.emplace(lp.portfolio.id, lp.portfolio.root);
+  std::map<std::string, std::string> first;
+  for (LoadedPortfolio& lp : portfolios) {
+    Portfolio& p = lp.portfolio;
+    auto [it, inserted] = first.emplace(p.id, p.root);
+    if (inserted) continue;
+    Location where;
+    if (p.profile.keys.keys.count("id")) {
+      auto [line, column] = p.profile.keys.at("id");
+      where = Location{"portfolio.yaml", line, column, 0};
+    }
+    lp.findings.push_back(Finding{severity_of("duplicate-id"), "duplicate-id", where,
+                                  {{"id", p.id}, {"other", it->second}}, false});
+    sort_findings(lp.findings);
+    std::string id;
+    for (int n = 2;; ++n) {
+      id = p.id + "-" + std::to_string(n);
+      if (!seen.count(id)) break;
+    }
+    seen.emplace(id, p.root);
+    first.emplace(id, p.root);
+    p.id = id;
+  }
+}
+
+Cohort load_impl(const FileSource& source, const LoadOptions& options, const ExternalCohort* external,
+                 const std::string& root_name) {
+  Cohort cohort;
+  Diagnostics config_diagnostics;
+  bool has_cohort = is_file(source, "cohort.yaml");
+  bool has_portfolio = is_file(source, "portfolio.yaml");
+
+  if (has_cohort) {
+    if (auto text = read_text_file(source, "cohort.yaml", options.limits, config_diagnostics))
+      cohort.config = parse_cohort_config(*text, "cohort.yaml", options.limits,
+                                          framework_reader(&source, "", options.limits), config_diagnostics);
+    cohort.config.file = "cohort.yaml";
+  } else if (has_portfolio && external) {
+    cohort.config = parse_cohort_config(external->text, external->file, options.limits,
+                                        framework_reader(external->dir.get(), external->dir_label, options.limits),
+                                        config_diagnostics);
+    cohort.config.file = external->file;
+  }
+
+  std::vector<std::string> roots;
+  if (has_portfolio) {
+    roots.push_back("");
+  } else if (has_cohort) {
+    int budget = kMaxCohortFolders;
+    discover(source, "", 0, budget, roots);
+    if (roots.empty()) config_diagnostics.report("no-portfolios", Location{"cohort.yaml"});
+  } else {
+    config_diagnostics.report("not-a-portfolio", Location{});
+  }
+
+  for (const std::string& root : roots) {
+    std::unique_ptr<FileSource> files = source.subtree(root);
+    std::string folder = root.empty() ? root_name : std::string(file_name(root));
+    cohort.portfolios.push_back(
+        read_portfolio(*files, root.empty() ? "." : root, folder, cohort.config, options));
+  }
+  make_ids_unique(cohort.portfolios);
+  std::stable_sort(cohort.portfolios.begin(), cohort.portfolios.end(),
+                   [](const LoadedPortfolio& a, const LoadedPortfolio& b) { return a.portfolio.id < b.portfolio.id; });
+  cohort.config_findings = std::move(config_diagnostics.findings());
+  sort_findings(cohort.config_findings);
+  return cohort;
+}
+
+// The text of a cohort file on disk, through the same limits as any other file.
+std::optional<ExternalCohort> read_external(const fs::path& file, const std::string& label, const Limits& limits,
+                                            Diagnostics& diagnostics) {
+  ExternalCohort out;
+  std::string parent = file.parent_path().string();
+  out.dir = std::make_unique<DiskFileSource>(parent.empty() ? "." : parent);
+  out.file = label;
+  out.dir_label = std::string(parent_dir(label));
+  Diagnostics local;
+  auto text = read_text_file(*out.dir, file.filename().string(), limits, local);
+  for (Finding& f : local.findings()) {
+    f.where.file = label;
+    diagnostics.add(std::move(f));
+  }
+  if (!text) return std::nullopt;
+  out.text = std::move(*text);
+  return out;
+}
+
+std::string relative_label(const fs::path& target, const fs::path& from) {
+  std::error_code ec;
+  fs::path rel = fs::relative(target, from, ec);
+  return ec || rel.empty() ? target.generic_string() : rel.generic_string();
+}
+
+}  // namespace
+
+Cohort load(const FileSource& source, const LoadOptions& options, std::optional<std::string> parent_cohort_yaml) {
+  if (parent_cohort_yaml) {
+    ExternalCohort external;
+    external.text = std::move(*parent_cohort_yaml);
+    external.file = "cohort.yaml";
+    return load_impl(source, options, &external, "portfolio");
+  }
+  if (options.cohort_file && !is_file(source, "cohort.yaml")) {
+    Diagnostics d;
+    fs::path file(*options.cohort_file);
+    auto external = read_external(file, file.generic_string(), options.limits, d);
+    Cohort c = load_impl(source, options, external ? &*external : nullptr, "portfolio");
+    for (Finding& f : d.findings()) c.config_findings.push_back(std::move(f));
+    sort_findings(c.config_findings);
+    return c;
+  }
+  return load_impl(source, options, nullptr, "portfolio");
+}
+
+Cohort load_directory(const std::string& dir, const LoadOptions& options) {
+  DiskFileSource source(dir);
+  std::error_code ec;
+  fs::path here = fs::weakly_canonical(dir.empty() ? "." : dir, ec);
+  if (ec) here = fs::absolute(dir.empty() ? "." : dir, ec);
+  if (here.has_relative_path() && here.filename().empty()) here = here.parent_path();
+  std::string root_name = here.filename().string();
+
+  Diagnostics external_findings;
+  std::optional<ExternalCohort> external;
+  if (is_file(source, "portfolio.yaml") && !is_file(source, "cohort.yaml")) {
+    if (options.cohort_file) {
+      fs::path file(*options.cohort_file);
+      external = read_external(file, relative_label(fs::absolute(file, ec), here), options.limits, external_findings);
+    } else {
+      // The nearest cohort.yaml above, stopping at the repository's top (a folder with .git).
+      for (fs::path p = here.parent_path(); !p.empty(); p = p.parent_path()) {
+        if (fs::is_regular_file(p / "cohort.yaml", ec)) {
+          external = read_external(p / "cohort.yaml", relative_label(p / "cohort.yaml", here), options.limits,
+                                   external_findings);
+          break;
+        }
+        if (fs::exists(p / ".git", ec) || p == p.parent_path()) break;
+      }
+    }
+  }
+  Cohort cohort = load_impl(source, options, external ? &*external : nullptr, root_name);
+  for (Finding& f : external_findings.findings()) cohort.config_findings.push_back(std::move(f));
+  sort_findings(cohort.config_findings);
+  cohort.root = dir;
+  return cohort;
+}
+
+}  // namespace casfolio

@@ -1,0 +1,75 @@
+#include "load/markdown_links.h"
+
+#include <cmark-gfm.h>
+
+#include <memory>
+
+#include "util/text.h"
+
+namespace casfolio {
+
+std::vector<MarkdownLink> markdown_links(std::string_view body, int first_line) {
+  std::vector<MarkdownLink> out;
+  std::unique_ptr<cmark_node, decltype(&cmark_node_free)> doc(
+      cmark_parse_document(body.data(), body.size(), CMARK_OPT_DEFAULT), &cmark_node_free);
+  if (!doc) return out;
+  std::vector<std::string_view> lines = split_lines(body);
+  std::unique_ptr<cmark_iter, decltype(&cmark_iter_free)> it(cmark_iter_new(doc.get()), &cmark_iter_free);
+  for (cmark_event_type ev; (ev = cmark_iter_next(it.get())) != CMARK_EVENT_DONE;) {
+    if (ev != CMARK_EVENT_ENTER) continue;
+    cmark_node* node = cmark_iter_get_node(it.get());
+    cmark_node_type type = cmark_node_get_type(node);
+    if (type != CMARK_NODE_LINK && type != CMARK_NODE_IMAGE) continue;
+    MarkdownLink link;
+    const char* url = cmark_node_get_url(node);
+    link.destination = url ? url : "";
+    link.image = type == CMARK_NODE_IMAGE;
+    int line = cmark_node_get_start_line(node);
+    int column = cmark_node_get_start_column(node);
+    link.line = first_line + std::max(0, line - 1);
+    link.column = std::max(1, column);
+    if (line >= 1 && size_t(line) <= lines.size()) {
+      std::string_view text = lines[size_t(line) - 1];
+      size_t from = std::min(text.size(), size_t(std::max(0, column - 1)));
+      size_t at = link.destination.empty() ? std::string_view::npos : text.find(link.destination, from);
+      size_t byte = at != std::string_view::npos ? at : from;
+      link.column = int(utf8_length(text.substr(0, byte))) + 1;
+    }
+    out.push_back(std::move(link));
+  }
+  return out;
+}
+
+namespace {
+
+int hex(char c) {
+  if (c >= '0' && c <= '9') return c - '0';
+  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
+  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
+  return -1;
+}
+
+}  // namespace
+
+std::string link_path(std::string_view destination) {
+  size_t cut = destination.find_first_of("?#");
+  std::string_view path = destination.substr(0, cut);
+  std::string decoded;
+  for (size_t i = 0; i < path.size(); ++i) {
+    if (path[i] == '%' && i + 2 < path.size() && hex(path[i + 1]) >= 0 && hex(path[i + 2]) >= 0) {
+      decoded += char(hex(path[i + 1]) * 16 + hex(path[i + 2]));
+      i += 2;
+    } else {
+      decoded += path[i];
+    }
+  }
+  return is_valid_utf8(decoded) ? decoded : std::string(path);
+}
+
+bool is_local_absolute(std::string_view d) {
+  bool drive = d.size() >= 3 && ((d[0] >= 'a' && d[0] <= 'z') || (d[0] >= 'A' && d[0] <= 'Z')) && d[1] == ':' &&
+               (d[2] == '\\' || d[2] == '/');
+  return drive || starts_with_ci_ascii(d, "file:");
+}
+
+}  // namespace casfolio

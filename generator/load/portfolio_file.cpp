@@ -1,0 +1,63 @@
+#include "load/portfolio_file.h"
+
+#include "load/portfolio_reader.h"
+#include "load/yaml_fields.h"
+
+namespace casfolio {
+
+std::optional<ParsedProfile> parse_profile(std::string_view text, const std::string& file, const ParseContext& ctx) {
+  auto map = parse_yaml_map(text, file, ctx.limits, ctx.diagnostics);
+  if (!map) return std::nullopt;
+  FieldContext c{file, ctx.diagnostics};
+  static const std::vector<std::string_view> kKeys = {
+      "name", "id", "language", "grade", "class", "candidate", "email", "advisor", "started",
+      "interests", "strengths", "growth", "goals", "private"};
+  check_keys(*map, kKeys, c);
+
+  ParsedProfile out;
+  Profile& p = out.profile;
+  p.keys = key_lines(*map, file, 1);
+  p.language = ctx.cohort.language;
+  if (const YamlNode* v = require_key(*map, "name", Location{file, p.keys.line, 0, 0}, c))
+    if (auto s = read_text(*v, "name", c)) p.name = *s;
+  if (const YamlNode* v = optional_key(*map, "id")) {
+    out.id_where = v->where(file);
+    out.id_given = true;
+    if (auto s = read_text(*v, "id", c)) {
+      if (is_valid_id(*s)) out.id = *s;
+      else ctx.diagnostics.report("bad-id", v->where(file), {{"id", *s}, {"slug", slug_from(*s)}});
+    }
+  }
+  if (const YamlNode* v = optional_key(*map, "language"))
+    if (auto s = read_text(*v, "language", c)) {
+      if (auto l = parse_language(*s)) {
+        p.language = *l;
+        p.language_given = true;
+      } else {
+        ctx.diagnostics.report("unknown-value", v->where(file),
+                               {{"key", "language"}, {"value", *s}, {"allowed", "kk, ru, en"}});
+      }
+    }
+  auto text_of = [&](std::string_view key, std::string& into) {
+    if (const YamlNode* v = optional_key(*map, key))
+      if (auto s = read_text(*v, key, c)) into = *s;
+  };
+  text_of("grade", p.grade);
+  text_of("class", p.class_name);
+  text_of("candidate", p.candidate);
+  text_of("email", p.email);
+  text_of("advisor", p.advisor);
+  if (const YamlNode* v = optional_key(*map, "started"))
+    if (auto d = read_date(*v, "started", c)) p.started = *d;
+  auto list_of = [&](std::string_view key, std::vector<std::string>& into) {
+    if (const YamlNode* v = optional_key(*map, key)) into = read_text_list(*v, key, c);
+  };
+  list_of("interests", p.interests);
+  list_of("strengths", p.strengths);
+  list_of("growth", p.growth);
+  list_of("goals", p.goals);
+  list_of("private", p.private_keys);
+  return out;
+}
+
+}  // namespace casfolio

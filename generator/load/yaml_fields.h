@@ -1,0 +1,51 @@
+// Typed values out of YamlNodes. Each reader reports a finding at the value
+// when its type is wrong and returns nothing; a null value (a key with
+// nothing after it) reads as absent, without a finding.
+#pragma once
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "diagnostics/diagnostics.h"
+#include "load/yaml_tree.h"
+#include "model/portfolio.h"
+#include "util/date.h"
+
+namespace casfolio {
+
+struct FieldContext {
+  const std::string& file;
+  Diagnostics& diagnostics;
+};
+
+std::optional<std::string> read_text(const YamlNode& v, std::string_view key, const FieldContext& c);
+std::optional<double> read_number(const YamlNode& v, std::string_view key, const FieldContext& c);
+// A number that may not be negative (hours, points).
+std::optional<double> read_amount(const YamlNode& v, std::string_view key, const FieldContext& c);
+// A whole number that may not be negative.
+std::optional<int> read_count(const YamlNode& v, std::string_view key, const FieldContext& c);
+// true/false, also yes/no, in any case.
+std::optional<bool> read_bool(const YamlNode& v, std::string_view key, const FieldContext& c);
+std::optional<Date> read_date(const YamlNode& v, std::string_view key, const FieldContext& c);
+// A list's items; a single scalar counts as a list of one ("strands: service").
+std::vector<const YamlNode*> read_list(const YamlNode& v, std::string_view key, const FieldContext& c);
+// A list of texts (items that are not text are reported and skipped).
+std::vector<std::string> read_text_list(const YamlNode& v, std::string_view key, const FieldContext& c);
+// True for a map; a null is quietly false; anything else is reported.
+bool read_map(const YamlNode& v, std::string_view key, const FieldContext& c);
+
+// Reports each key of `map` that is not in `known`, with a suggestion when one is close.
+void check_keys(const YamlNode& map, const std::vector<std::string_view>& known, const FieldContext& c);
+// The value of `key`, or a missing-key finding at `item` (the start of the item) when it is absent or null.
+const YamlNode* require_key(const YamlNode& map, std::string_view key, Location item, const FieldContext& c);
+// A present, non-null value, or nullptr.
+const YamlNode* optional_key(const YamlNode& map, std::string_view key);
+
+// Lines and columns of the top-level keys of `map`.
+KeyLines key_lines(const YamlNode& map, const std::string& file, int first_line);
+
+// Comma-separated names for messages: "a, b, c".
+std::string join_names(const std::vector<std::string_view>& names);
+
+}  // namespace casfolio

@@ -1,0 +1,288 @@
+#include "load/yaml_tree.h"
+
+#include <yaml-cpp/yaml.h>
+
+#include <algorithm>
+#include <map>
+
+#include "util/text.h"
+
+namespace casfolio {
+
+const YamlNode* YamlNode::find(std::string_view key) const {
+  for (const auto& [k, v] : entries)
+    if (k.scalar == key) return &v;
+  return nullptr;
+}
+
+namespace {
+
+// Byte offsets of line starts, to turn (line, byte column) into code points.
+class LineIndex {
+ public:
+  explicit LineIndex(std::string_view text) : text_(text) {
+    starts_.push_back(0);
+    for (size_t i = 0; i < text.size(); ++i)
+      if (text[i] == '\n') starts_.push_back(i + 1);
+  }
+  int column(int line0, int byte_column) const {
+    if (line0 < 0 || size_t(line0) >= starts_.size() || byte_column < 0) return 1;
+    size_t start = starts_[size_t(line0)];
+    size_t end = std::min(text_.size(), start + size_t(byte_column));
+    return int(utf8_length(text_.substr(start, end - start))) + 1;
+  }
+
+ private:
+  std::string_view text_;
+  std::vector<size_t> starts_;
+};
+
+bool blank(char c) { return c == ' ' || c == '\t'; }
+
+class Converter {
+ public:
+  Converter(const LineIndex& lines, const std::string& file, int first_line, const YamlLimits& limits,
+            Diagnostics& diagnostics)
+      : lines_(lines), file_(file), first_line_(first_line), limits_(limits), diagnostics_(diagnostics) {}
+
+  // False once the budget or the depth limit has been exceeded (reported once).
+  bool convert(const YAML::Node& in, YamlNode& out, int depth, int fallback_line, int fallback_column) {
+    if (failed_) return false;
+    place(in, out, fallback_line, fallback_column);
+    if (++visited_ > limits_.max_nodes) {
+      diagnostics_.report("yaml-too-many-nodes", Location{file_, out.line, out.column, 0},
+                          {{"limit", std::to_string(limits_.max_nodes)}});
+      failed_ = true;
+      return false;
+    }
+    if (depth > limits_.max_depth) {
+      diagnostics_.report("yaml-too-deep", Location{file_, out.line, out.column, 0},
+                          {{"limit", std::to_string(limits_.max_depth)}});
+      failed_ = true;
+      return false;
+    }
+    switch (in.Type()) {
+      case YAML::NodeType::Undefined:
+      case YAML::NodeType::Null:
+        out.kind = YamlNode::Kind::null;
+        return true;
+      case YAML::NodeType::Scalar: {
+        out.kind = YamlNode::Kind::scalar;
+        out.scalar = in.Scalar();
+        out.quoted = in.Tag() == "!";
+        bool one_line = out.scalar.find('\n') == std::string::npos;
+        if (one_line) out.length = int(utf8_length(out.scalar)) + (out.quoted ? 2 : 0);
+        if (out.quoted && !out.scalar.empty() && !one_line) out.length = 0;
+        return true;
+      }
+      case YAML::NodeType::Sequence:
+        out.kind = YamlNode::Kind::sequence;
+        for (const YAML::Node& item : in) {
+          YamlNode& o = out.items.emplace_back();
+          if (!convert(item, o, depth + 1, out.line, out.column)) return false;
+        }
+        return true;
+      case YAML::NodeType::Map: {
+        out.kind = YamlNode::Kind::map;
+        std::map<std::string, int, std::less<>> first_lines;  // key -> line of its first use
+        for (const auto& kv : in) {
+          YamlNode key;
+          if (!convert(kv.first, key, depth + 1, out.line, out.column)) return false;
+          if (!key.is_scalar()) {
+            diagnostics_.report("yaml-syntax", key.where(file_), {{"detail", "a key must be plain text"}});
+            continue;
+          }
+          YamlNode value;
+          if (!convert(kv.second, value, depth + 1, key.line, key.column)) return false;
+          // A key with nothing after it: point at the key, not at the next line.
+          if (value.is_null()) {
+            value.line = key.line;
+            value.column = key.column;
+            value.length = 0;
+          }
+          auto [first, fresh] = first_lines.emplace(key.scalar, key.line);
+          if (!fresh) {
+            diagnostics_.report("duplicate-key", key.where(file_),
+                                {{"key", key.scalar}, {"first_line", std::to_string(first->second)}});
+            continue;
+          }
+          out.entries.emplace_back(std::move(key), std::move(value));
+        }
+        return true;
+      }
+    }
+    return true;
+  }
+
+ private:
+  void place(const YAML::Node& in, YamlNode& out, int fallback_line, int fallback_column) {
+    YAML::Mark m = in.Mark();
+    if (m.line < 0 || m.column < 0) {
+      out.line = fallback_line;
+      out.column = fallback_column;
+      return;
+    }
+    out.line = first_line_ + m.line;
+    out.column = lines_.column(m.line, m.column);
+  }
+
+  const LineIndex& lines_;
+  const std::string& file_;
+  int first_line_;
+  YamlLimits limits_;
+  Diagnostics& diagnostics_;
+  int visited_ = 0;
+  bool failed_ = false;
+};
+
+// A line's last token, if it is a block scalar header: '|' or '>' with
+// optional chomping and indentation indicators ("|-", ">+", "|2").
+bool ends_with_block_header(std::string_view content) {
+  while (!content.empty() && blank(content.back())) content.remove_suffix(1);
+  size_t space = content.find_last_of(" \t");
+  std::string_view token = space == std::string_view::npos ? content : content.substr(space + 1);
+  if (token.empty() || (token[0] != '|' && token[0] != '>')) return false;
+  for (char c : token.substr(1))
+    if (c != '-' && c != '+' && !(c >= '1' && c <= '9')) return false;
+  return true;
+}
+
+}  // namespace
+
+int code_point_column(std::string_view text, int line0, int byte_column) {
+  return LineIndex(text).column(line0, byte_column);
+}
+
+std::optional<std::pair<int, int>> find_deep_nesting(std::string_view text, int max_depth) {
+  std::vector<int> stack;  // indentation columns of the enclosing block nodes
+  int flow = 0;            // open '[' and '{'
+  char quote = 0;          // inside a quoted scalar that continues on the next line
+  int block_parent = -1;   // inside a block scalar: its lines are indented more than this
+  int line_no = -1;
+  size_t pos = 0;
+  while (pos <= text.size()) {
+    size_t nl = text.find('\n', pos);
+    std::string_view line = text.substr(pos, nl == std::string_view::npos ? std::string_view::npos : nl - pos);
+    pos = nl == std::string_view::npos ? text.size() + 1 : nl + 1;
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+
+    size_t indent = 0;
+    while (indent < line.size() && line[indent] == ' ') ++indent;
+    bool is_blank = indent == line.size() || std::all_of(line.begin() + long(indent), line.end(), blank);
+    if (block_parent >= 0) {
+      if (is_blank || int(indent) > block_parent) continue;
+      block_parent = -1;
+    }
+
+    size_t i = 0;
+    size_t content_start = 0;
+    if (quote == 0 && flow == 0) {
+      if (is_blank || line[indent] == '#') continue;
+      if ((line.starts_with("---") || line.starts_with("...")) && (line.size() == 3 || blank(line[3]))) {
+        stack.clear();
+        i = 3;
+      } else {
+        while (!stack.empty() && stack.back() >= int(indent)) stack.pop_back();
+        stack.push_back(int(indent));
+        i = indent;
+        // "- - - x" and "? x" open a node per indicator on one line.
+        while (i < line.size() && (line[i] == '-' || line[i] == '?') && (i + 1 == line.size() || blank(line[i + 1]))) {
+          ++i;
+          while (i < line.size() && blank(line[i])) ++i;
+          stack.push_back(int(i));
+          if (int(stack.size()) > max_depth) return std::pair<int, int>{line_no, int(i)};
+        }
+        if (int(stack.size()) > max_depth) return std::pair<int, int>{line_no, int(indent)};
+      }
+      content_start = i;
+    }
+
+    size_t comment = line.size();
+    for (; i < line.size(); ++i) {
+      char c = line[i];
+      if (quote == '\'') {
+        if (c == '\'') {
+          if (i + 1 < line.size() && line[i + 1] == '\'') ++i;
+          else quote = 0;
+        }
+        continue;
+      }
+      if (quote == '"') {
+        if (c == '\\') ++i;
+        else if (c == '"') quote = 0;
+        continue;
+      }
+      char prev = i == 0 ? ' ' : line[i - 1];
+      bool token_start = i == content_start || blank(prev) || (flow > 0 && (prev == '[' || prev == '{' || prev == ','));
+      if (c == '#' && (i == 0 || blank(prev))) {
+        comment = i;
+        break;
+      }
+      if ((c == '"' || c == '\'') && (token_start || (flow > 0 && prev == ':'))) {
+        quote = c;
+        continue;
+      }
+      if (c == '[' || c == '{') {
+        if (flow > 0 || token_start) {
+          ++flow;
+          if (flow + int(stack.size()) > max_depth) return std::pair<int, int>{line_no, int(i)};
+        }
+        continue;
+      }
+      if ((c == ']' || c == '}') && flow > 0) --flow;
+    }
+    if (quote == 0 && flow == 0 && !stack.empty()) {
+      std::string_view content = line.substr(content_start, comment - content_start);
+      if (ends_with_block_header(content)) {
+        std::string_view trimmed = trim(content);
+        // "- |": the item's own indentation; "key: |": the key's column.
+        bool header_only = trimmed.size() <= 3 && (trimmed[0] == '|' || trimmed[0] == '>');
+        block_parent = header_only ? int(indent) : stack.back();
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<YamlNode> parse_yaml(std::string_view text, const std::string& file, int first_line,
+                                   const YamlLimits& limits, Diagnostics& diagnostics) {
+  if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
+  LineIndex lines(text);
+  if (size_t bad = first_invalid_utf8(text); bad != std::string_view::npos) {
+    size_t line_start = text.rfind('\n', bad == 0 ? 0 : bad - 1);
+    line_start = line_start == std::string_view::npos || bad == 0 ? 0 : line_start + 1;
+    int line0 = int(std::count(text.begin(), text.begin() + long(bad), '\n'));
+    diagnostics.report("invalid-utf8", Location{file, first_line + line0, lines.column(line0, int(bad - line_start)), 0});
+    return std::nullopt;
+  }
+  if (auto deep = find_deep_nesting(text, limits.max_depth)) {
+    diagnostics.report("yaml-too-deep",
+                       Location{file, first_line + deep->first, lines.column(deep->first, deep->second), 0},
+                       {{"limit", std::to_string(limits.max_depth)}});
+    return std::nullopt;
+  }
+  YAML::Node root;
+  try {
+    root = YAML::Load(std::string(text));
+  } catch (const YAML::Exception& e) {
+    int line0 = std::max(0, e.mark.line);
+    diagnostics.report("yaml-syntax", Location{file, first_line + line0, lines.column(line0, e.mark.column), 0},
+                       {{"detail", e.msg}});
+    return std::nullopt;
+  } catch (const std::exception& e) {
+    diagnostics.report("yaml-syntax", Location{file, first_line, 1, 0}, {{"detail", e.what()}});
+    return std::nullopt;
+  }
+  YamlNode out;
+  Converter converter(lines, file, first_line, limits, diagnostics);
+  try {
+    if (!converter.convert(root, out, 0, first_line, 1)) return std::nullopt;
+  } catch (const std::exception& e) {  // yaml-cpp may throw while iterating a malformed node
+    diagnostics.report("yaml-syntax", Location{file, first_line, 1, 0}, {{"detail", e.what()}});
+    return std::nullopt;
+  }
+  return out;
+}
+
+}  // namespace casfolio

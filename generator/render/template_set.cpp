@@ -1,0 +1,126 @@
+#include "render/template_set.h"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+#include "util/embedded.h"
+
+namespace casfolio {
+
+namespace {
+
+std::optional<std::string> read_disk(const std::filesystem::path& p) {
+  std::error_code ec;
+  if (!std::filesystem::is_regular_file(p, ec)) return std::nullopt;
+  std::ifstream in(p, std::ios::binary);
+  std::stringstream s;
+  s << in.rdbuf();
+  if (!in) return std::nullopt;
+  return s.str();
+}
+
+// Files below `dir` on disk, relative, sorted; empty when `dir` is "".
+std::vector<std::string> list_disk(const std::string& dir) {
+  std::vector<std::string> out;
+  std::error_code ec;
+  if (dir.empty() || !std::filesystem::is_directory(dir, ec)) return out;
+  for (auto it = std::filesystem::recursive_directory_iterator(dir, ec); !ec && it != std::filesystem::end(it);
+       it.increment(ec)) {
+    if (!it->is_regular_file(ec)) continue;
+    std::string rel = std::filesystem::relative(it->path(), dir, ec).generic_string();
+    if (rel.empty() || rel[0] == '.' || rel.find("/.") != std::string::npos) continue;
+    out.push_back(rel);
+  }
+  std::sort(out.begin(), out.end());
+  return out;
+}
+
+// Mustache treats "" as true; our views use "" for "not given", so a
+// section like {{#class_name}} must skip it. This context reads an empty
+// string as false, in one place rather than at every view field.
+class EmptyIsFalse : public kainjow::mustache::basic_context<std::string> {
+ public:
+  explicit EmptyIsFalse(const View* base) : inner_(base) {}
+  void push(const View* data) override { inner_.push(data); }
+  void pop() override { inner_.pop(); }
+  const View* get(const std::string& name) const override {
+    static const View kFalse(false);
+    const View* v = inner_.get(name);
+    if (v && v->is_string() && v->string_value().empty()) return &kFalse;
+    return v;
+  }
+  const View* get_partial(const std::string& name) const override { return inner_.get_partial(name); }
+
+ private:
+  kainjow::mustache::context<std::string> inner_;
+};
+
+}  // namespace
+
+TemplateSet::TemplateSet(const std::string& theme, const std::string& theme_dir) {
+  std::string theme_prefix = "themes/" + theme + "/";
+  bool theme_known = false;
+  for (const embedded::File& f : embedded::files())
+    if (f.path.starts_with(theme_prefix)) theme_known = true;
+  if (!theme_known) theme_prefix = "themes/default/";
+
+  for (const embedded::File& f : embedded::files()) {
+    if (f.path.starts_with("templates/") && f.path.ends_with(".html")) {
+      std::string name(f.path.substr(10, f.path.size() - 10 - 5));
+      sources_[name] = std::string(f.data);
+    } else if (f.path.starts_with(theme_prefix)) {
+      assets_[std::string(f.path.substr(theme_prefix.size()))] = std::string(f.data);
+    }
+  }
+  for (const std::string& rel : list_disk(theme_dir)) {
+    auto text = read_disk(std::filesystem::path(theme_dir) / rel);
+    if (!text) continue;
+    if (rel.starts_with("templates/")) {
+      if (rel.ends_with(".html")) {
+        std::string name = rel.substr(10, rel.size() - 15);
+        sources_[name] = *text;
+        origins_[name] = (std::filesystem::path(theme_dir) / rel).string();
+      }
+    } else {
+      assets_[rel] = *text;
+    }
+  }
+  for (const auto& [name, text] : sources_) {
+    if (!name.starts_with("partials/")) continue;
+    std::string body = text;
+    // The tag's own line ends the partial's last line: no blank line after it.
+    if (body.ends_with("\n")) body.pop_back();
+    partials_.set(name, kainjow::mustache::partial([body] { return body; }));
+  }
+}
+
+std::string TemplateSet::origin(const std::string& name) const {
+  auto it = origins_.find(name);
+  return it != origins_.end() ? it->second : "templates/" + name + ".html";
+}
+
+std::string TemplateSet::render(const std::string& name, const std::vector<const View*>& layers, std::string& error) {
+  auto src = sources_.find(name);
+  if (src == sources_.end()) {
+    error = "no template '" + name + "'";
+    return {};
+  }
+  auto it = compiled_.find(name);
+  if (it == compiled_.end()) it = compiled_.emplace(name, kainjow::mustache::mustache(src->second)).first;
+  kainjow::mustache::mustache& tmpl = it->second;
+  if (!tmpl.is_valid()) {
+    error = tmpl.error_message();
+    return {};
+  }
+  EmptyIsFalse ctx(&partials_);
+  for (const View* layer : layers) ctx.push(layer);
+  std::string out = tmpl.render(ctx);
+  if (!tmpl.is_valid()) {
+    error = tmpl.error_message();
+    return {};
+  }
+  return out;
+}
+
+}  // namespace casfolio

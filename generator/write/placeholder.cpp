@@ -1,1 +1,0 @@
-// The write stage (issue 5) lands here.

@@ -1,0 +1,343 @@
+#include "write/verify.h"
+
+#include <sys/stat.h>
+#include <zip.h>
+
+#include <cstdio>
+#include <filesystem>
+#include <map>
+#include <set>
+#include <vector>
+
+#include "write/checksum.h"
+#include "write/manifest.h"
+
+namespace fs = std::filesystem;
+
+namespace casfolio {
+
+namespace {
+
+constexpr uint64_t kMaxManifestBytes = 64ull << 20;
+constexpr size_t kChunk = 1 << 20;
+
+struct EntryInfo {
+  std::string name;
+  zip_uint64_t index = 0;
+  uint64_t size = 0;  // as the central directory declares it
+  bool folder = false;
+  bool safe = true;  // false: reported as unsafe, never read
+};
+
+struct ReadResult {
+  bool ok = true;
+  std::string error;
+  uint64_t size = 0;     // bytes read
+  bool over = false;     // there were more than `limit` bytes; reading stopped
+  std::string sha256;
+  std::string bytes;     // when asked to keep them
+};
+
+// Streams entry `index` through SHA-256, reading at most limit + 1 bytes;
+// optionally keeps the bytes or copies them to `copy`.
+ReadResult read_entry(zip_t* za, zip_uint64_t index, uint64_t limit, bool keep, std::FILE* copy) {
+  ReadResult r;
+  zip_file_t* zf = zip_fopen_index(za, index, 0);
+  if (!zf) {
+    r.ok = false;
+    r.error = zip_strerror(za);
+    return r;
+  }
+  std::vector<char> buf(kChunk);
+  Sha256 h;
+  for (;;) {
+    zip_int64_t n = zip_fread(zf, buf.data(), buf.size());
+    if (n < 0) {
+      r.ok = false;
+      r.error = zip_file_strerror(zf);
+      break;
+    }
+    if (n == 0) break;
+    std::string_view chunk(buf.data(), size_t(n));
+    r.size += uint64_t(n);
+    if (r.size > limit) {
+      r.over = true;
+      break;
+    }
+    h.update(chunk);
+    if (keep) r.bytes.append(chunk);
+    if (copy && std::fwrite(chunk.data(), 1, chunk.size(), copy) != chunk.size()) {
+      r.ok = false;
+      r.error = "cannot write a temporary copy";
+      break;
+    }
+  }
+  zip_fclose(zf);
+  if (r.ok && !r.over) r.sha256 = h.hex_digest();
+  return r;
+}
+
+class Verifier {
+ public:
+  Verifier(zip_t* za, int depth, VerifyResult& result) : za_(za), depth_(depth), r_(result) {}
+
+  void run();
+
+ private:
+  void problem(std::string_view code, Args args) {
+    Finding f;
+    f.code = std::string(code);
+    f.severity = severity_of(code);
+    f.args = std::move(args);
+    r_.problems.push_back(std::move(f));
+  }
+  void verify_nested(std::FILE* copy, const std::string& path);
+
+  zip_t* za_;
+  int depth_;
+  VerifyResult& r_;
+};
+
+void Verifier::run() {
+  zip_int64_t count = zip_get_num_entries(za_, 0);
+  std::vector<EntryInfo> entries;
+  std::map<std::string, size_t> by_name;  // first entry of each name
+  std::set<std::string> reported_twice;
+  for (zip_int64_t i = 0; i < count; ++i) {
+    EntryInfo e;
+    e.index = zip_uint64_t(i);
+    const char* name = zip_get_name(za_, e.index, 0);
+    if (!name) {
+      problem("verify-damaged", {{"reason", zip_strerror(za_)}});
+      continue;
+    }
+    e.name = name;
+    zip_stat_t st;
+    zip_stat_init(&st);
+    if (zip_stat_index(za_, e.index, 0, &st) == 0 && (st.valid & ZIP_STAT_SIZE)) e.size = st.size;
+    e.folder = !e.name.empty() && e.name.back() == '/';
+    if (!is_safe_entry_name(e.name)) {
+      problem("verify-unsafe-path", {{"entry", e.name}});
+      e.safe = false;
+    }
+    zip_uint8_t opsys = 0;
+    zip_uint32_t attributes = 0;
+    if (zip_file_get_external_attributes(za_, e.index, 0, &opsys, &attributes) == 0 && opsys == ZIP_OPSYS_UNIX &&
+        ((attributes >> 16) & S_IFMT) == S_IFLNK) {
+      problem("verify-symlink", {{"entry", e.name}});
+      e.safe = false;
+    }
+    if (!by_name.emplace(e.name, entries.size()).second && reported_twice.insert(e.name).second)
+      problem("verify-duplicate-entry", {{"entry", e.name}});
+    entries.push_back(std::move(e));
+  }
+
+  // The bundle folder is the one holding manifest.json.
+  const EntryInfo* manifest_entry = nullptr;
+  for (const auto& [name, i] : by_name) {
+    const EntryInfo& e = entries[i];
+    size_t slash = name.find('/');
+    if (e.safe && slash != std::string::npos && slash > 0 && name.substr(slash + 1) == "manifest.json") {
+      manifest_entry = &e;
+      break;
+    }
+  }
+  if (!manifest_entry) {
+    problem("verify-no-manifest", {});
+    return;
+  }
+  const std::string folder = manifest_entry->name.substr(0, manifest_entry->name.find('/'));
+  const std::string prefix = folder + "/";
+
+  ReadResult mr = read_entry(za_, manifest_entry->index, kMaxManifestBytes, true, nullptr);
+  if (!mr.ok) {
+    problem("verify-unreadable-entry", {{"entry", manifest_entry->name}, {"reason", mr.error}});
+    return;
+  }
+  std::string error;
+  std::optional<Manifest> manifest;
+  if (mr.over)
+    error = "it is larger than " + format_size(kMaxManifestBytes);
+  else
+    manifest = parse_manifest(mr.bytes, error);
+  if (!manifest) {
+    problem("verify-bad-manifest", {{"entry", manifest_entry->name}, {"reason", error}});
+    return;
+  }
+  if (auto kind = manifest->facts.find("kind"); kind != manifest->facts.end() && kind->is_string())
+    r_.kind = kind->get<std::string>();
+  if (auto lang = manifest->facts.find("language"); lang != manifest->facts.end() && lang->is_string())
+    if (auto l = parse_language(lang->get<std::string>())) r_.language = *l;
+
+  for (const EntryInfo& e : entries)
+    if (e.safe && !e.name.starts_with(prefix) && e.name != prefix)
+      problem("verify-outside-folder", {{"entry", e.name}, {"folder", prefix}});
+
+  if (!by_name.count(prefix + "site/index.html")) problem("verify-no-index", {{"entry", prefix + "site/index.html"}});
+
+  std::set<std::string> listed;
+  for (const ManifestFile& f : manifest->files) {
+    std::string name = prefix + f.path;
+    listed.insert(name);
+    if (!is_safe_entry_name(f.path) || f.path.back() == '/') {
+      problem("verify-bad-manifest", {{"entry", manifest_entry->name}, {"reason", "it lists the unsafe path " + f.path}});
+      continue;
+    }
+    auto it = by_name.find(name);
+    if (it == by_name.end()) {
+      problem("verify-missing-file", {{"entry", name}});
+      continue;
+    }
+    const EntryInfo& e = entries[it->second];
+    if (!e.safe) continue;  // reported already; never read
+    bool nested = depth_ == 0 && r_.kind == "cohort" && f.path.starts_with("students/") && f.path.ends_with(".zip");
+    std::FILE* copy = nested ? std::tmpfile() : nullptr;
+    ReadResult rr = read_entry(za_, e.index, f.size, false, copy);
+    if (!rr.ok) {
+      problem("verify-unreadable-entry", {{"entry", name}, {"reason", rr.error}});
+    } else if (rr.over || rr.size != f.size) {
+      uint64_t actual = rr.over ? std::max(e.size, rr.size) : rr.size;
+      problem("verify-size-mismatch",
+              {{"entry", name}, {"size", std::to_string(actual)}, {"expected", std::to_string(f.size)}});
+    } else if (rr.sha256 != f.sha256) {
+      problem("verify-checksum-mismatch", {{"entry", name}});
+    } else {
+      ++r_.files_checked;
+      if (copy) {
+        verify_nested(copy, f.path);
+        copy = nullptr;  // owned by the nested archive
+      }
+    }
+    if (copy) std::fclose(copy);
+  }
+
+  std::string manifest_name = prefix + "manifest.json";
+  for (const EntryInfo& e : entries) {
+    if (!e.safe || !e.name.starts_with(prefix) || e.name == manifest_name || listed.count(e.name)) continue;
+    if (e.folder && e.size == 0) continue;  // a folder entry
+    problem("verify-unlisted-file", {{"entry", e.name}});
+  }
+}
+
+VerifyResult verify_source(zip_source_t* src, int depth);
+
+void Verifier::verify_nested(std::FILE* copy, const std::string& path) {
+  std::fflush(copy);
+  zip_error_t ze;
+  zip_error_init(&ze);
+  zip_source_t* src = zip_source_filep_create(copy, 0, -1, &ze);  // owns `copy` from here
+  zip_error_fini(&ze);
+  if (!src) {
+    std::fclose(copy);
+    return;
+  }
+  VerifyResult nested = verify_source(src, depth_ + 1);
+  for (Finding& f : nested.problems) {
+    f.where.file = "!" + path + f.where.file;
+    r_.problems.push_back(std::move(f));
+  }
+}
+
+// Opens `src` (taken over: freed here) and verifies it. A zip that fails
+// libzip's consistency check is reported as damaged, then read as far as it
+// can be so the problems inside are named too.
+VerifyResult verify_source(zip_source_t* src, int depth) {
+  VerifyResult r;
+  auto report = [&](std::string_view code, Args args) {
+    Finding f;
+    f.code = std::string(code);
+    f.severity = severity_of(code);
+    f.args = std::move(args);
+    r.problems.push_back(std::move(f));
+  };
+  // An archive that opens takes over one reference; a failed open leaves it
+  // with us. Keep a second one so the source survives a first failed open.
+  zip_source_keep(src);
+  int references = 2;
+  zip_error_t ze;
+  zip_error_init(&ze);
+  zip_t* za = zip_open_from_source(src, ZIP_RDONLY | ZIP_CHECKCONS, &ze);
+  if (!za) {
+    int code = zip_error_code_zip(&ze);
+    if (code == ZIP_ER_NOZIP) {
+      report("verify-not-a-zip", {{"reason", zip_error_strerror(&ze)}});
+    } else {
+      // Duplicate names fail the consistency check; they are reported by name below.
+      if (code != ZIP_ER_EXISTS) report("verify-damaged", {{"reason", zip_error_strerror(&ze)}});
+      zip_error_fini(&ze);
+      zip_error_init(&ze);
+      za = zip_open_from_source(src, ZIP_RDONLY, &ze);
+      if (!za && code == ZIP_ER_EXISTS) report("verify-damaged", {{"reason", zip_error_strerror(&ze)}});
+    }
+  }
+  zip_error_fini(&ze);
+  if (za) {
+    --references;
+    Verifier(za, depth, r).run();
+    zip_discard(za);
+  }
+  while (references-- > 0) zip_source_free(src);
+  return r;
+}
+
+VerifyResult single(std::string_view code, Args args) {
+  VerifyResult r;
+  Finding f;
+  f.code = std::string(code);
+  f.severity = severity_of(code);
+  f.args = std::move(args);
+  r.problems.push_back(std::move(f));
+  return r;
+}
+
+}  // namespace
+
+bool is_safe_entry_name(std::string_view name) {
+  if (name.empty() || name.front() == '/') return false;
+  if (name.size() >= 2 && name[1] == ':' &&
+      ((name[0] >= 'a' && name[0] <= 'z') || (name[0] >= 'A' && name[0] <= 'Z')))
+    return false;
+  for (char c : name)
+    if (c == '\\' || static_cast<unsigned char>(c) < 0x20 || c == 0x7f) return false;
+  std::string_view rest = name;
+  if (rest.back() == '/') rest.remove_suffix(1);
+  size_t start = 0;
+  while (true) {
+    size_t slash = rest.find('/', start);
+    std::string_view part = rest.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start);
+    if (part.empty() || part == "." || part == "..") return false;
+    if (slash == std::string_view::npos) break;
+    start = slash + 1;
+  }
+  return true;
+}
+
+VerifyResult verify_bundle(const std::string& zip_path) {
+  std::error_code ec;
+  auto status = fs::status(zip_path, ec);
+  if (ec || !fs::exists(status)) return single("verify-cannot-open", {{"reason", "there is no such file"}});
+  if (fs::is_directory(status)) return single("verify-cannot-open", {{"reason", "it is a folder"}});
+  if (fs::file_size(zip_path, ec) == 0 && !ec) return single("verify-not-a-zip", {{"reason", "the file is empty"}});
+  zip_error_t ze;
+  zip_error_init(&ze);
+  zip_source_t* src = zip_source_file_create(zip_path.c_str(), 0, -1, &ze);
+  if (!src) {
+    VerifyResult r = single("verify-cannot-open", {{"reason", zip_error_strerror(&ze)}});
+    zip_error_fini(&ze);
+    return r;
+  }
+  zip_error_fini(&ze);
+  return verify_source(src, 0);
+}
+
+VerifyResult verify_bundle_data(std::string_view bytes) {
+  if (bytes.empty()) return single("verify-not-a-zip", {{"reason", "the file is empty"}});
+  zip_error_t ze;
+  zip_error_init(&ze);
+  zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &ze);
+  zip_error_fini(&ze);
+  if (!src) return single("verify-cannot-open", {{"reason", "out of memory"}});
+  return verify_source(src, 0);
+}
+
+}  // namespace casfolio

@@ -1,0 +1,124 @@
+// `casfolio build` end to end on the sample cohort in content/.
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <sstream>
+
+#include "cli/cli.h"
+
+using namespace casfolio;
+namespace fs = std::filesystem;
+
+namespace {
+
+int run(std::vector<std::string> args, std::string& out, std::string& err) {
+  std::vector<char*> argv;
+  args.insert(args.begin(), "casfolio");
+  for (auto& a : args) argv.push_back(a.data());
+  std::ostringstream o, e;
+  int code = run_cli(int(argv.size()), argv.data(), o, e);
+  out = o.str();
+  err = e.str();
+  return code;
+}
+
+std::string read(const fs::path& p) {
+  std::ifstream in(p, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
+
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    std::string pattern = (fs::temp_directory_path() / "casfolio-build-XXXXXX").string();
+    path = ::mkdtemp(pattern.data());
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::remove_all(path, ec);
+  }
+};
+
+const std::string kContent = std::string(CASFOLIO_SOURCE_DIR) + "/content";
+
+}  // namespace
+
+TEST_CASE("casfolio build writes the sample cohort's site, the same bytes every time") {
+  TempDir tmp;
+  std::string out, err;
+  std::string site = (tmp.path / "site").string();
+  REQUIRE(run({"build", kContent, "--out", site, "--as-of", "2027-06-15"}, out, err) == 0);
+  CHECK(err == "");
+  CHECK(out.starts_with("built " + site + ": "));
+  for (const char* p : {"index.html", "kk/index.html", "ru/index.html", "en/index.html",
+                        "kk/students/aruzhan-bekova/index.html", "en/students/amina-sultan/index.html",
+                        "ru/students/dmitry-volkov/index.html", "kk/search-index.js", ".casfolio-site"}) {
+    INFO(p);
+    CHECK(fs::is_regular_file(tmp.path / "site" / p));
+  }
+  std::map<std::string, std::string> first;
+  for (const auto& e : fs::recursive_directory_iterator(site))
+    if (e.is_regular_file()) first[fs::relative(e.path(), site).string()] = read(e.path());
+  REQUIRE(run({"build", kContent, "--out", site, "--as-of", "2027-06-15"}, out, err) == 0);
+  std::map<std::string, std::string> second;
+  for (const auto& e : fs::recursive_directory_iterator(site))
+    if (e.is_regular_file()) second[fs::relative(e.path(), site).string()] = read(e.path());
+  CHECK(first == second);
+}
+
+TEST_CASE("casfolio build --public leaves out the sample cohort's private values") {
+  TempDir tmp;
+  std::string out, err;
+  std::string site = (tmp.path / "site").string();
+  REQUIRE(run({"build", kContent, "--out", site, "--as-of", "2027-06-15", "--public"}, out, err) == 0);
+  // Collect the private values from the sample itself: candidate numbers,
+  // e-mails, phones, and the growth items Aruzhan keeps private.
+  std::vector<std::string> secrets = {"kzn731", "kzn745", "kzp204", "a.bekova@abil-lyceum.example",
+                                      "a.sultan@abil-lyceum.example", "d.volkov@abil-lyceum.example",
+                                      "b.sarsenov@taza-esil.example", "+7 707 555 60 44",
+                                      "Көпшілік алдында сөйлегенде қатты толқимын"};
+  size_t files = 0;
+  for (const auto& e : fs::recursive_directory_iterator(site)) {
+    if (!e.is_regular_file()) continue;
+    ++files;
+    std::string data = read(e.path());
+    for (const std::string& s : secrets) {
+      INFO(e.path().string() << " holds " << s);
+      CHECK(data.find(s) == std::string::npos);
+    }
+    CHECK(e.path().filename() != "social-gpa.html");
+  }
+  CHECK(files > 50);
+}
+
+TEST_CASE("casfolio build refuses an --out inside the sources and bad arguments") {
+  std::string out, err;
+  CHECK(run({"build", kContent, "--out", kContent + "/site", "--as-of", "2027-06-15"}, out, err) == 2);
+  CHECK(err.find("it is inside the sources") != std::string::npos);
+  CHECK_FALSE(fs::exists(kContent + "/site"));
+  CHECK(run({"build", kContent, "--out", kContent, "--as-of", "2027-06-15"}, out, err) == 2);
+  CHECK(run({"build", "/no/such/folder", "--out", "/tmp/x"}, out, err) == 2);
+  CHECK(err == "casfolio build: '/no/such/folder' is not a folder\n");
+  CHECK(run({"build", kContent, "--as-of", "2027-02-30"}, out, err) == 2);
+}
+
+TEST_CASE("a broken theme template stops the build and keeps the previous site") {
+  TempDir tmp;
+  std::string out, err;
+  std::string site = (tmp.path / "site").string();
+  REQUIRE(run({"build", kContent, "--out", site, "--as-of", "2027-06-15"}, out, err) == 0);
+  std::string before = read(tmp.path / "site/en/index.html");
+  fs::create_directories(tmp.path / "theme/templates");
+  std::ofstream(tmp.path / "theme/templates/student.html") << "{{#oops}} never closed";
+  CHECK(run({"build", kContent, "--out", site, "--as-of", "2027-06-15", "--theme", (tmp.path / "theme").string()}, out,
+            err) == 1);
+  // In the cohort's language (kk), at the template's file.
+  CHECK(err.starts_with((tmp.path / "theme/templates/student.html").string() +
+                        ": error: «student» бет үлгісінде қате бар: Unclosed section \"oops\" at 0 [template-error]\n"));
+  CHECK(err.find("casfolio build: the site was not written; the previous one (if any) is unchanged\n") !=
+        std::string::npos);
+  CHECK(read(tmp.path / "site/en/index.html") == before);
+  CHECK(fs::is_regular_file(tmp.path / "site/kk/students/aruzhan-bekova/index.html"));
+}
