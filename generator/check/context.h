@@ -21,7 +21,7 @@ struct Context {
   void add(std::string_view code, Location where, Args args);
 };
 
-// Where portfolio-wide requirements point: portfolio.yaml, line 1.
+// Where portfolio-wide requirements point: portfolio.yaml as a whole (line 0).
 Location portfolio_location();
 // `file` at `key`'s line and column, the key underlined; the item's first
 // line when the key is absent.

@@ -16,7 +16,8 @@ void Context::add(std::string_view code, Location where, Args args) {
   out.push_back(std::move(f));
 }
 
-Location portfolio_location() { return Location{"portfolio.yaml", 1, 0, 0}; }
+// Line 0: the portfolio as a whole, so no source line is quoted.
+Location portfolio_location() { return Location{"portfolio.yaml", 0, 0, 0}; }
 
 Location key_location(const std::string& file, const KeyLines& keys, std::string_view key) {
   auto [line, column] = keys.at(key);

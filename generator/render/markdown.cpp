@@ -197,6 +197,12 @@ RenderedMarkdown render_markdown(std::string_view text, const MarkdownContext& c
         } else if (target->is_image) {
           cmark_node_set_url(image, target->href.c_str());
           out.images.emplace_back(*path, std::string(trim(alt)));
+          if (trim(alt).empty()) {  // no caption: the file name is the alt text
+            while (cmark_node* child = cmark_node_first_child(image)) cmark_node_free(child);
+            cmark_node* name = cmark_node_new(CMARK_NODE_TEXT);
+            cmark_node_set_literal(name, std::string(file_name(*path)).c_str());
+            cmark_node_append_child(image, name);
+          }
         } else {
           image_to_link(image, target->href, std::string(file_name(*path)));
         }

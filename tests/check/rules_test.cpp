@@ -49,7 +49,7 @@ TEST_CASE("a paid experience is not CAS") {
   // It no longer counts for its strand either.
   CHECK(run(p) ==
         "warning experience-paid experiences/guitar/index.md:10:1+4 experience=Guitar id=guitar\n"
-        "warning strand-missing portfolio.yaml:1:0+0 strand=creativity strand_kk=шығармашылық "
+        "warning strand-missing portfolio.yaml:0:0+0 strand=creativity strand_kk=шығармашылық "
         "strand_ru=творчество strand_en=creativity\n");
 
   SECTION("no other rule judges it") {
@@ -61,8 +61,8 @@ TEST_CASE("a paid experience is not CAS") {
     CHECK(run(q) ==
           "warning experience-paid experiences/river-cleanup/index.md:10:1+4 experience=River-cleanup "
           "id=river-cleanup\n"
-          "warning project-missing portfolio.yaml:1:0+0 count=0 min=1 min_days=30\n"
-          "warning strand-missing portfolio.yaml:1:0+0 strand=service strand_kk=қызмет strand_ru=служение "
+          "warning project-missing portfolio.yaml:0:0+0 count=0 min=1 min_days=30\n"
+          "warning strand-missing portfolio.yaml:0:0+0 strand=service strand_kk=қызмет strand_ru=служение "
           "strand_en=service\n");
   }
   SECTION("without the key's line the finding points at the front matter") {
@@ -172,19 +172,19 @@ TEST_CASE("a reflection dated before its experience starts is pointed out, unles
 TEST_CASE("at least project.min CAS projects; a paid one does not count") {
   Portfolio p = good_portfolio();
   p.experiences[2].project = false;
-  CHECK(run(p) == "warning project-missing portfolio.yaml:1:0+0 count=0 min=1 min_days=30\n");
+  CHECK(run(p) == "warning project-missing portfolio.yaml:0:0+0 count=0 min=1 min_days=30\n");
 
   CohortConfig c = cohort();
   c.requirements.project.min = 2;
-  CHECK(run(good_portfolio(), c) == "warning project-missing portfolio.yaml:1:0+0 count=1 min=2 min_days=30\n");
+  CHECK(run(good_portfolio(), c) == "warning project-missing portfolio.yaml:0:0+0 count=1 min=2 min_days=30\n");
 
   Portfolio paid = good_portfolio();
   paid.experiences[2].paid = true;
   CHECK(run(paid) ==
         "warning experience-paid experiences/river-cleanup/index.md:10:1+4 experience=River-cleanup "
         "id=river-cleanup\n"
-        "warning project-missing portfolio.yaml:1:0+0 count=0 min=1 min_days=30\n"
-        "warning strand-missing portfolio.yaml:1:0+0 strand=service strand_kk=қызмет strand_ru=служение "
+        "warning project-missing portfolio.yaml:0:0+0 count=0 min=1 min_days=30\n"
+        "warning strand-missing portfolio.yaml:0:0+0 strand=service strand_kk=қызмет strand_ru=служение "
         "strand_en=service\n");
 }
 
@@ -195,8 +195,8 @@ TEST_CASE("a project or an experience that starts after as_of does not count yet
   p.reflections[1].experience = p.reflections[3].experience = -1;
   link(p);
   CHECK(run(p) ==
-        "warning project-missing portfolio.yaml:1:0+0 count=0 min=1 min_days=30\n"
-        "warning strand-missing portfolio.yaml:1:0+0 strand=service strand_kk=қызмет strand_ru=служение "
+        "warning project-missing portfolio.yaml:0:0+0 count=0 min=1 min_days=30\n"
+        "warning strand-missing portfolio.yaml:0:0+0 strand=service strand_kk=қызмет strand_ru=служение "
         "strand_en=service\n");
   CHECK(run(p, cohort(), "2026-12-02") == "");
 }
@@ -265,7 +265,7 @@ TEST_CASE("every outcome of the framework is evidenced by a reflection") {
   Portfolio p = good_portfolio();
   p.reflections[3].outcomes.clear();  // the only evidence of outcome 7
   CHECK(run(p) ==
-        "warning outcome-not-evidenced portfolio.yaml:1:0+0 outcome=7 "
+        "warning outcome-not-evidenced portfolio.yaml:0:0+0 outcome=7 "
         "name=Recognise and consider the ethics of choices and actions "
         "name_kk=Таңдаулар мен іс-әрекеттердің этикалық жағын ескеру "
         "name_ru=Осознавать и учитывать этическую сторону выбора и действий "
@@ -281,7 +281,7 @@ TEST_CASE("every outcome of the framework is evidenced by a reflection") {
     Portfolio q = good_portfolio();
     q.reflections[1].outcomes = outcomes({"5"});  // 6.1 was the only evidence of 6
     CHECK(run_only({codes::kOutcomeNotEvidenced}, q).starts_with(
-        "warning outcome-not-evidenced portfolio.yaml:1:0+0 outcome=6 "));
+        "warning outcome-not-evidenced portfolio.yaml:0:0+0 outcome=6 "));
   }
   SECTION("only when the school asks for all outcomes") {
     CohortConfig c = cohort();
@@ -298,9 +298,9 @@ TEST_CASE("every outcome of the framework is evidenced by a reflection") {
     for (Reflection& r : q.reflections) r.outcomes.clear();
     q.reflections[0].outcomes = outcomes({"1.1"});
     CHECK(run(q, c) ==
-          "warning outcome-not-evidenced portfolio.yaml:1:0+0 outcome=2 name=Experiment name_kk=Тәжірибе "
+          "warning outcome-not-evidenced portfolio.yaml:0:0+0 outcome=2 name=Experiment name_kk=Тәжірибе "
           "name_ru=Опыт name_en=Experiment\n"
-          "warning outcome-not-evidenced portfolio.yaml:1:0+0 outcome=3 name=Report name_kk=Report name_ru=Report "
+          "warning outcome-not-evidenced portfolio.yaml:0:0+0 outcome=3 name=Report name_kk=Report name_ru=Report "
           "name_en=Report\n");
   }
 }
@@ -310,15 +310,15 @@ TEST_CASE("each strand is present, with the school's minimum of experiences") {
   p.experiences[1].strands = StrandSet{};
   p.experiences[1].strands.add(Strand::creativity);
   CHECK(run(p) ==
-        "warning strand-missing portfolio.yaml:1:0+0 strand=activity strand_kk=белсенділік strand_ru=активность "
+        "warning strand-missing portfolio.yaml:0:0+0 strand=activity strand_kk=белсенділік strand_ru=активность "
         "strand_en=activity\n");
 
   CohortConfig c = cohort();
   c.requirements.min_experiences = {2, 1, 3};
   CHECK(run(good_portfolio(), c) ==
-        "warning strand-few-experiences portfolio.yaml:1:0+0 strand=creativity strand_kk=шығармашылық "
+        "warning strand-few-experiences portfolio.yaml:0:0+0 strand=creativity strand_kk=шығармашылық "
         "strand_ru=творчество strand_en=creativity count=1 min=2\n"
-        "warning strand-few-experiences portfolio.yaml:1:0+0 strand=service strand_kk=қызмет strand_ru=служение "
+        "warning strand-few-experiences portfolio.yaml:0:0+0 strand=service strand_kk=қызмет strand_ru=служение "
         "strand_en=service count=1 min=3\n");
 
   SECTION("an experience in two strands counts for both") {
@@ -331,7 +331,7 @@ TEST_CASE("each strand is present, with the school's minimum of experiences") {
     c.requirements.all_strands = false;
     c.requirements.min_experiences = {1, 1, 1};
     CHECK(run(p, c) ==
-          "warning strand-few-experiences portfolio.yaml:1:0+0 strand=activity strand_kk=белсенділік "
+          "warning strand-few-experiences portfolio.yaml:0:0+0 strand=activity strand_kk=белсенділік "
           "strand_ru=активность strand_en=activity count=0 min=1\n");
     c.requirements.min_experiences = {1, 0, 1};
     CHECK(run(p, c) == "");
@@ -347,7 +347,7 @@ TEST_CASE("programme span: judged at the programme's end, or earlier when it can
   CHECK(run_only(span, p) == "");
   p.reflections[0].date = d("2026-10-16");
   CHECK(run_only(span, p) ==
-        "warning span-cannot-reach portfolio.yaml:1:0+0 possible=17 min=18 first=2026-10-16 end=2028-04-15\n");
+        "warning span-cannot-reach portfolio.yaml:0:0+0 possible=17 min=18 first=2026-10-16 end=2028-04-15\n");
 
   // After the end: 2026-09-09 .. 2028-03-08 is 17 months, .. 2028-03-09 is 18.
   Portfolio q;
@@ -355,7 +355,7 @@ TEST_CASE("programme span: judged at the programme's end, or earlier when it can
   q.reflections.push_back(reflection("reflections/b.md", "2028-03-08", -1, {}));
   CHECK(run_only(span, q, cohort(), "2028-04-14") == "");  // still 1 day to go
   CHECK(run_only(span, q, cohort(), "2028-04-15") ==
-        "warning span-too-short portfolio.yaml:1:0+0 months=17 min=18 first=2026-09-09 last=2028-03-08 "
+        "warning span-too-short portfolio.yaml:0:0+0 months=17 min=18 first=2026-09-09 last=2028-03-08 "
         "end=2028-04-15\n");
   q.reflections[1].date = d("2028-03-09");
   CHECK(run_only(span, q, cohort(), "2028-04-15") == "");
@@ -377,11 +377,11 @@ TEST_CASE("no gap longer than max_gap_days, including the one still growing") {
   p.reflections.push_back(reflection("reflections/b.md", "2026-10-25", -1, {}));
   // 09-09..09-20 = 11, 09-20..10-25 = 35, 10-25..12-10 = 46 (ongoing).
   CHECK(run_only(gap, p, cohort(), "2026-12-10") ==
-        "warning activity-gap portfolio.yaml:1:0+0 from=2026-09-20 to=2026-10-25 days=35 max=31\n"
-        "warning no-recent-activity portfolio.yaml:1:0+0 from=2026-10-25 days=46 max=31 as_of=2026-12-10\n");
+        "warning activity-gap portfolio.yaml:0:0+0 from=2026-09-20 to=2026-10-25 days=35 max=31\n"
+        "warning no-recent-activity portfolio.yaml:0:0+0 from=2026-10-25 days=46 max=31 as_of=2026-12-10\n");
   // Exactly 31 days is allowed: 10-25 + 31 = 11-25.
   CHECK(run_only(gap, p, cohort(), "2026-11-25") ==
-        "warning activity-gap portfolio.yaml:1:0+0 from=2026-09-20 to=2026-10-25 days=35 max=31\n");
+        "warning activity-gap portfolio.yaml:0:0+0 from=2026-09-20 to=2026-10-25 days=35 max=31\n");
   p.reflections.push_back(reflection("reflections/c.md", "2026-10-21", -1, {}));  // 09-20..10-21 = 31
   CHECK(run_only(gap, p, cohort(), "2026-11-25") == "");
 
@@ -405,7 +405,7 @@ TEST_CASE("every past calendar deadline is met") {
                                                           codes::kInterviewDeadlineMissed};
   CHECK(run_only(missed, p, c, "2026-10-29") == "");  // 10-30 is still upcoming
   CHECK(run_only(missed, p, c, "2026-10-30") ==
-        "warning interview-deadline-missed portfolio.yaml:1:0+0 date=2026-10-30 name=CAS interview 1 "
+        "warning interview-deadline-missed portfolio.yaml:0:0+0 date=2026-10-30 name=CAS interview 1 "
         "interview=first from= title_kk=CAS interview 1 title_ru=CAS interview 1 title_en=CAS interview 1\n");
   p.interviews.push_back(interview("interviews/2026-10-28-first.md", "2026-10-28", "first"));
   CHECK(run_only(missed, p, c, "2026-12-01") == "");
@@ -413,20 +413,20 @@ TEST_CASE("every past calendar deadline is met") {
   p.reflections.erase(p.reflections.begin() + 3);  // no reflection in 10-31..11-30 any more
   link(p);
   CHECK(run_only(missed, p, c, "2026-12-05") ==
-        "warning interview-deadline-missed portfolio.yaml:1:0+0 date=2026-12-05 name= interview=extra from= "
+        "warning interview-deadline-missed portfolio.yaml:0:0+0 date=2026-12-05 name= interview=extra from= "
         "title_kk=CAS сұхбаты title_ru=собеседование CAS title_en=the CAS interview\n"
-        "warning reflection-deadline-missed portfolio.yaml:1:0+0 date=2026-11-30 name=November reflection "
+        "warning reflection-deadline-missed portfolio.yaml:0:0+0 date=2026-11-30 name=November reflection "
         "from=2026-10-31\n");
 
   CHECK(run_only({codes::kInterviewDeadlineMissed}, p, c, "2027-05-22").ends_with(
-      "warning interview-deadline-missed portfolio.yaml:1:0+0 date=2027-05-22 name=Mid-programme interview "
+      "warning interview-deadline-missed portfolio.yaml:0:0+0 date=2027-05-22 name=Mid-programme interview "
       "interview=mid from=2027-05-17 title_kk=Mid-programme interview title_ru=Mid-programme interview "
       "title_en=Mid-programme interview\n"));
 
   SECTION("without a programme start the first window is open-ended") {
     c.start = Date();
     CHECK(run_only({codes::kReflectionDeadlineMissed}, Portfolio{}, c, "2026-10-01") ==
-          "warning reflection-deadline-missed portfolio.yaml:1:0+0 date=2026-09-30 name= from=…\n");
+          "warning reflection-deadline-missed portfolio.yaml:0:0+0 date=2026-09-30 name= from=…\n");
   }
 }
 

@@ -58,6 +58,8 @@ TEST_CASE("relative links and images are rewritten to where the evidence is publ
         "gone out</p>\n");
   REQUIRE(r.images.size() == 1);
   CHECK(r.images[0] == std::pair<std::string, std::string>{"experiences/guitar/chart.jpg", "Chord chart"});
+  // An image without a caption is described by its file name.
+  CHECK(html("![](chart.jpg)\n") == "<p><img src=\"../../media/web/chart.jpg\" alt=\"chart.jpg\" /></p>\n");
   // An image of something that is not an image becomes a link to it.
   CHECK(html("![the certificate](cert.pdf)\n") == "<p><a href=\"../../media/files/cert.pdf\">the certificate</a></p>\n");
   // Percent-encoded names are decoded before they are looked up.
