@@ -4,6 +4,7 @@
 
 #include "load/front_matter.h"
 #include "load/markdown_links.h"
+#include "load/text_index.h"
 #include "load/yaml_fields.h"
 #include "util/path.h"
 #include "util/text.h"
@@ -15,15 +16,9 @@ namespace {
 std::string kilobytes(uint64_t bytes) { return std::to_string((bytes + 1023) / 1024); }
 
 void report_invalid_utf8(std::string_view text, size_t bad, const std::string& file, Diagnostics& diagnostics) {
-  size_t line_start = 0;
-  int line = 1;
-  for (size_t i = 0; i < bad; ++i)
-    if (text[i] == '\n') {
-      ++line;
-      line_start = i + 1;
-    }
-  int column = int(utf8_length(text.substr(line_start, bad - line_start))) + 1;
-  diagnostics.report("invalid-utf8", Location{file, line, column, 1});
+  TextIndex index(text);
+  int line0 = index.line_of(bad);
+  diagnostics.report("invalid-utf8", Location{file, line0 + 1, index.column(line0, bad - index.line_start(line0)), 1});
 }
 
 }  // namespace

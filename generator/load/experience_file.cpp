@@ -3,6 +3,7 @@
 #include <algorithm>
 
 #include "load/markdown_links.h"
+#include "load/text_index.h"
 #include "load/yaml_fields.h"
 #include "util/path.h"
 #include "util/text.h"
@@ -25,20 +26,24 @@ std::vector<std::string> achievement_kinds(const CohortConfig& cohort) {
   return kinds;
 }
 
-// Links inside a YAML text value (the `stages:` texts): lines count from the
-// value; columns are found on the file's own line when the destination is there.
-void collect_value_refs(const YamlNode& value, std::string_view file_text, const std::string& file,
+// Links inside a YAML text value (the `stages:` texts), placed in the file:
+// a block scalar (`|`) starts on the line after its key and is indented; a
+// one-line value starts at the value's column.
+void collect_value_refs(const YamlNode& value, const TextIndex& file_index, const std::string& file,
                         std::vector<PathRef>& refs) {
   bool block = value.quoted && value.scalar.find('\n') != std::string::npos;
-  MarkdownBody body{value.scalar, value.line + (block ? 1 : 0)};
   std::vector<PathRef> found;
-  collect_body_refs(body, file, found);
-  std::vector<std::string_view> lines = split_lines(file_text);
+  collect_body_refs(MarkdownBody{value.scalar, 1}, file, found);
   for (PathRef& ref : found) {
-    if (ref.where.line >= 1 && size_t(ref.where.line) <= lines.size()) {
-      std::string_view line = lines[size_t(ref.where.line) - 1];
-      size_t at = line.find(ref.target);
-      if (at != std::string_view::npos) ref.where.column = int(utf8_length(line.substr(0, at))) + 1;
+    if (block) {
+      ref.where.line = value.line + ref.where.line;
+      std::string_view line = file_index.line(ref.where.line - 1);
+      size_t indent = 0;
+      while (indent < line.size() && line[indent] == ' ') ++indent;
+      ref.where.column += int(indent);
+    } else {
+      ref.where.column += value.column - 1 + (value.quoted ? 1 : 0);
+      ref.where.line = value.line + ref.where.line - 1;
     }
     refs.push_back(std::move(ref));
   }
@@ -61,7 +66,7 @@ void read_supervisor(const YamlNode& v, const FieldContext& c, Supervisor& s) {
   text_of("phone", s.phone);
 }
 
-void read_stages(const YamlNode& v, std::string_view file_text, const FieldContext& c, Experience& e,
+void read_stages(const YamlNode& v, const TextIndex& file_index, const FieldContext& c, Experience& e,
                  std::vector<PathRef>& refs) {
   if (!read_map(v, "stages", c)) return;
   std::vector<std::string_view> names;
@@ -80,7 +85,7 @@ void read_stages(const YamlNode& v, std::string_view file_text, const FieldConte
     if (value.is_null()) continue;
     if (auto text = read_text(value, key.scalar, c)) {
       e.stages[size_t(*stage)] = *text;
-      collect_value_refs(value, file_text, c.file, refs);
+      collect_value_refs(value, file_index, c.file, refs);
     }
   }
 }
@@ -223,7 +228,7 @@ std::optional<Experience> parse_experience(std::string_view text, const std::str
   if (const YamlNode* v = optional_key(m, "supervisor")) read_supervisor(*v, c, e.supervisor);
   if (const YamlNode* v = optional_key(m, "collaborators")) e.collaborators = read_text_list(*v, "collaborators", c);
   if (const YamlNode* v = optional_key(m, "tags")) e.tags = read_text_list(*v, "tags", c);
-  if (const YamlNode* v = optional_key(m, "stages")) read_stages(*v, text, c, e, refs);
+  if (const YamlNode* v = optional_key(m, "stages")) read_stages(*v, TextIndex(text), c, e, refs);
   if (const YamlNode* v = optional_key(m, "achievements")) read_achievements(*v, c, ctx, e, refs);
   if (const YamlNode* v = optional_key(m, "evidence")) collect_evidence_refs(*v, file, ctx.diagnostics, refs);
   e.description = doc->body;

@@ -4,6 +4,7 @@
 
 #include <memory>
 
+#include "load/text_index.h"
 #include "util/text.h"
 
 namespace casfolio {
@@ -13,7 +14,7 @@ std::vector<MarkdownLink> markdown_links(std::string_view body, int first_line) 
   std::unique_ptr<cmark_node, decltype(&cmark_node_free)> doc(
       cmark_parse_document(body.data(), body.size(), CMARK_OPT_DEFAULT), &cmark_node_free);
   if (!doc) return out;
-  std::vector<std::string_view> lines = split_lines(body);
+  TextIndex index(body);
   std::unique_ptr<cmark_iter, decltype(&cmark_iter_free)> it(cmark_iter_new(doc.get()), &cmark_iter_free);
   for (cmark_event_type ev; (ev = cmark_iter_next(it.get())) != CMARK_EVENT_DONE;) {
     if (ev != CMARK_EVENT_ENTER) continue;
@@ -28,12 +29,15 @@ std::vector<MarkdownLink> markdown_links(std::string_view body, int first_line) 
     int column = cmark_node_get_start_column(node);
     link.line = first_line + std::max(0, line - 1);
     link.column = std::max(1, column);
-    if (line >= 1 && size_t(line) <= lines.size()) {
-      std::string_view text = lines[size_t(line) - 1];
+    if (line >= 1 && line <= index.line_count()) {
+      std::string_view text = index.line(line - 1);
       size_t from = std::min(text.size(), size_t(std::max(0, column - 1)));
-      size_t at = link.destination.empty() ? std::string_view::npos : text.find(link.destination, from);
-      size_t byte = at != std::string_view::npos ? at : from;
-      link.column = int(utf8_length(text.substr(0, byte))) + 1;
+      // The destination is looked for inside the link only ("[a](b)" on one line).
+      size_t to = text.size();
+      if (cmark_node_get_end_line(node) == line) to = std::min(text.size(), size_t(std::max(0, cmark_node_get_end_column(node))));
+      std::string_view inside = text.substr(from, to - from);
+      size_t at = link.destination.empty() ? std::string_view::npos : inside.find(link.destination);
+      link.column = index.column(line - 1, at != std::string_view::npos ? from + at : from);
     }
     out.push_back(std::move(link));
   }

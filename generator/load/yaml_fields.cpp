@@ -142,13 +142,16 @@ bool read_map(const YamlNode& v, std::string_view key, const FieldContext& c) {
 }
 
 void check_keys(const YamlNode& map, const std::vector<std::string_view>& known, const FieldContext& c) {
+  std::string known_list;
   for (const auto& [k, v] : map.entries) {
     if (std::find(known.begin(), known.end(), std::string_view(k.scalar)) != known.end()) continue;
     std::string_view suggestion = closest_match(k.scalar, known);
     if (!suggestion.empty())
       c.diagnostics.report("misspelled-key", k.where(c.file), {{"key", k.scalar}, {"suggestion", std::string(suggestion)}});
-    else
-      c.diagnostics.report("unknown-key", k.where(c.file), {{"key", k.scalar}, {"known", join_names(known)}});
+    else {
+      if (known_list.empty()) known_list = join_names(known);
+      c.diagnostics.report("unknown-key", k.where(c.file), {{"key", k.scalar}, {"known", known_list}});
+    }
   }
 }
 

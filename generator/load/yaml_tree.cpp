@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <map>
 
+#include "load/text_index.h"
 #include "util/text.h"
 
 namespace casfolio {
@@ -17,31 +18,11 @@ const YamlNode* YamlNode::find(std::string_view key) const {
 
 namespace {
 
-// Byte offsets of line starts, to turn (line, byte column) into code points.
-class LineIndex {
- public:
-  explicit LineIndex(std::string_view text) : text_(text) {
-    starts_.push_back(0);
-    for (size_t i = 0; i < text.size(); ++i)
-      if (text[i] == '\n') starts_.push_back(i + 1);
-  }
-  int column(int line0, int byte_column) const {
-    if (line0 < 0 || size_t(line0) >= starts_.size() || byte_column < 0) return 1;
-    size_t start = starts_[size_t(line0)];
-    size_t end = std::min(text_.size(), start + size_t(byte_column));
-    return int(utf8_length(text_.substr(start, end - start))) + 1;
-  }
-
- private:
-  std::string_view text_;
-  std::vector<size_t> starts_;
-};
-
 bool blank(char c) { return c == ' ' || c == '\t'; }
 
 class Converter {
  public:
-  Converter(const LineIndex& lines, const std::string& file, int first_line, const YamlLimits& limits,
+  Converter(const TextIndex& lines, const std::string& file, int first_line, const YamlLimits& limits,
             Diagnostics& diagnostics)
       : lines_(lines), file_(file), first_line_(first_line), limits_(limits), diagnostics_(diagnostics) {}
 
@@ -49,7 +30,10 @@ class Converter {
   bool convert(const YAML::Node& in, YamlNode& out, int depth, int fallback_line, int fallback_column) {
     if (failed_) return false;
     place(in, out, fallback_line, fallback_column);
-    if (++visited_ > limits_.max_nodes) {
+    // A long text counts as one value per 64 bytes, so that an alias cannot
+    // copy a big text a hundred thousand times either.
+    visited_ += 1 + (in.IsScalar() ? int(in.Scalar().size() / 64) : 0);
+    if (visited_ > limits_.max_nodes) {
       diagnostics_.report("yaml-too-many-nodes", Location{file_, out.line, out.column, 0},
                           {{"limit", std::to_string(limits_.max_nodes)}});
       failed_ = true;
@@ -123,10 +107,10 @@ class Converter {
       return;
     }
     out.line = first_line_ + m.line;
-    out.column = lines_.column(m.line, m.column);
+    out.column = lines_.column(m.line, size_t(m.column));
   }
 
-  const LineIndex& lines_;
+  const TextIndex& lines_;
   const std::string& file_;
   int first_line_;
   YamlLimits limits_;
@@ -150,7 +134,7 @@ bool ends_with_block_header(std::string_view content) {
 }  // namespace
 
 int code_point_column(std::string_view text, int line0, int byte_column) {
-  return LineIndex(text).column(line0, byte_column);
+  return TextIndex(text).column(line0, size_t(std::max(0, byte_column)));
 }
 
 std::optional<std::pair<int, int>> find_deep_nesting(std::string_view text, int max_depth) {
@@ -248,17 +232,15 @@ std::optional<std::pair<int, int>> find_deep_nesting(std::string_view text, int 
 std::optional<YamlNode> parse_yaml(std::string_view text, const std::string& file, int first_line,
                                    const YamlLimits& limits, Diagnostics& diagnostics) {
   if (text.starts_with("\xEF\xBB\xBF")) text.remove_prefix(3);
-  LineIndex lines(text);
+  TextIndex lines(text);
   if (size_t bad = first_invalid_utf8(text); bad != std::string_view::npos) {
-    size_t line_start = text.rfind('\n', bad == 0 ? 0 : bad - 1);
-    line_start = line_start == std::string_view::npos || bad == 0 ? 0 : line_start + 1;
-    int line0 = int(std::count(text.begin(), text.begin() + long(bad), '\n'));
-    diagnostics.report("invalid-utf8", Location{file, first_line + line0, lines.column(line0, int(bad - line_start)), 0});
+    int line0 = lines.line_of(bad);
+    diagnostics.report("invalid-utf8", Location{file, first_line + line0, lines.column(line0, bad - lines.line_start(line0)), 1});
     return std::nullopt;
   }
   if (auto deep = find_deep_nesting(text, limits.max_depth)) {
     diagnostics.report("yaml-too-deep",
-                       Location{file, first_line + deep->first, lines.column(deep->first, deep->second), 0},
+                       Location{file, first_line + deep->first, lines.column(deep->first, size_t(deep->second)), 0},
                        {{"limit", std::to_string(limits.max_depth)}});
     return std::nullopt;
   }
@@ -267,7 +249,8 @@ std::optional<YamlNode> parse_yaml(std::string_view text, const std::string& fil
     root = YAML::Load(std::string(text));
   } catch (const YAML::Exception& e) {
     int line0 = std::max(0, e.mark.line);
-    diagnostics.report("yaml-syntax", Location{file, first_line + line0, lines.column(line0, e.mark.column), 0},
+    diagnostics.report("yaml-syntax",
+                       Location{file, first_line + line0, lines.column(line0, size_t(std::max(0, e.mark.column))), 0},
                        {{"detail", e.msg}});
     return std::nullopt;
   } catch (const std::exception& e) {

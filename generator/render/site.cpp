@@ -397,7 +397,7 @@ void SiteBuilder::cohort_home(Language lang, bool at_root) {
 void SiteBuilder::search_page(Language lang) {
   PageContext pc = context(lang, "search.html");
   const UiText& ui = UiText::get(lang);
-  std::vector<Language> langs = has_cohort_home_ ? cohort_languages_ : students_.front().languages;
+  std::vector<Language> langs = has_cohort_home_ || students_.empty() ? cohort_languages_ : students_.front().languages;
   for (const StudentSite& s : students_)
     for (Language l : s.languages)
       if (std::find(langs.begin(), langs.end(), l) == langs.end()) langs.push_back(l);
@@ -459,7 +459,6 @@ std::vector<OutputFile> SiteBuilder::build() {
   }
   if (!students_.empty() || has_cohort_home_) {
     for (Language l : site_languages) {
-      if (students_.empty()) break;
       search_page(l);
       search_index(l);
     }

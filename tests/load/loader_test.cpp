@@ -297,7 +297,7 @@ TEST_CASE("a single portfolio finds the cohort.yaml of a parent folder") {
   CHECK(format_findings(c) == "");
 }
 
-TEST_CASE("--cohort wins over a parent cohort.yaml; an unreadable one is a finding") {
+TEST_CASE("the --cohort option wins over a parent cohort.yaml; an unreadable one is a finding") {
   casfolio::testing::TempDir tmp;
   casfolio::testing::write_file(tmp.path() / "other.yaml", "school: Other School\nlanguage: kk\n");
   LoadOptions o;
