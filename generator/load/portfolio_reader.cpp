@@ -359,13 +359,7 @@ class Reader {
 }  // namespace
 
 std::string slug_from(std::string_view name) {
-  std::string out;
-  for (char ch : to_lower_ascii(name)) {
-    bool ok = (ch >= 'a' && ch <= 'z') || (ch >= '0' && ch <= '9');
-    if (ok) out += ch;
-    else if (!out.empty() && out.back() != '-') out += '-';
-  }
-  while (!out.empty() && out.back() == '-') out.pop_back();
+  std::string out = slugify(name);  // the same transliteration `casfolio new` uses
   return out.empty() ? "portfolio" : out;
 }
 

@@ -393,6 +393,15 @@ TEST_CASE("in memory: a folder name that is not an id gets a slug and an error")
   CHECK(c.portfolios[0].findings[0].args == Args{{"id", "Aruzhan Bekova"}, {"slug", "aruzhan-bekova"}});
 }
 
+TEST_CASE("in memory: a Cyrillic folder name is transliterated like casfolio new does") {
+  MemoryFileSource m;
+  m.add("cohort.yaml", "school: S\n");
+  m.add("students/Әлия Нұрланқызы/portfolio.yaml", "name: Ә\n");
+  Cohort c = load(m, {});
+  REQUIRE(c.portfolios.size() == 1);
+  CHECK(c.portfolios[0].portfolio.id == "aliia-nurlanqyzy");
+}
+
 TEST_CASE("in memory: loading is deterministic") {
   MemoryFileSource m;
   m.add("cohort.yaml", "school: S\n");
