@@ -1,6 +1,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <cstdint>
 #include <cstdio>
 #include <iostream>
 
@@ -44,7 +45,8 @@ int run_bundle(const BundleCliOptions& o, Streams io) {
   bool color = use_color(io.out);
   auto limit = parse_size(o.max_evidence_size);
   if (!limit) {
-    print(io.err, {usage_finding("bundle-bad-size", "casfolio bundle", {{"value", o.max_evidence_size}})}, Language::en, use_color(io.err));
+    print(io.err, {usage_finding("bundle-bad-size", "casfolio bundle", {{"value", o.max_evidence_size}})}, Language::en,
+          use_color(io.err));
     return 2;
   }
   if (path_is_within(o.out, o.common.dir)) {
@@ -55,10 +57,13 @@ int run_bundle(const BundleCliOptions& o, Streams io) {
 
   auto started = std::chrono::steady_clock::now();
   LoadOptions lo = load_options(o.common);
-  lo.limits.max_evidence_bytes = *limit;
+  // The bundle applies the limit itself and names each file over it; the
+  // loader would leave such files out of Portfolio::files without a word here.
+  lo.limits.max_evidence_bytes = UINT64_MAX;
   Cohort cohort = load_directory(o.common.dir, lo);
   if (cohort.portfolios.empty()) {
-    print(io.out, {usage_finding("bundle-no-portfolios", o.common.dir, {{"dir", o.common.dir}})}, cohort.config.language, color);
+    print(io.out, {usage_finding("bundle-no-portfolios", o.common.dir, {{"dir", o.common.dir}})},
+          cohort.config.language, color);
     return 1;
   }
   CohortAnalysis analysis = analyse(cohort, *as_of);
@@ -86,8 +91,8 @@ int run_bundle(const BundleCliOptions& o, Streams io) {
     print(io.out, s.findings, s.language, color);
     if (s.written) {
       ++written;
-      io.out << "wrote " << s.written->path << " (" << s.written->files << " files, "
-             << format_size(s.written->bytes) << ")\n";
+      io.out << "wrote " << s.written->path << " (" << s.written->files << " files, " << format_size(s.written->bytes)
+             << ")\n";
     } else {
       ++failed;
     }
@@ -104,8 +109,9 @@ int run_bundle(const BundleCliOptions& o, Streams io) {
   io.out << '\n';
   if (o.timings) {
     char line[160];
-    std::snprintf(line, sizeof line, "timings: loading and checks %.2f s, rendering %.2f s, hashing and zipping %.2f s\n",
-                  load_seconds, report.render_seconds, report.write_seconds);
+    std::snprintf(line, sizeof line,
+                  "timings: loading and checks %.2f s, rendering %.2f s, hashing and zipping %.2f s\n", load_seconds,
+                  report.render_seconds, report.write_seconds);
     io.err << line;
   }
   return report.failed() ? 1 : 0;
@@ -118,8 +124,7 @@ void define_bundle(CLI::App& app, Streams io, int& exit_code) {
   add_common_options(app, o->common);
   app.add_option("--out", o->out, "Folder the zips are written to (never inside DIR)")->capture_default_str();
   app.add_flag("--public", o->is_public, "Shareable bundles: public pages only, no sources, no indicators");
-  app.add_option("--max-evidence-size", o->max_evidence_size,
-                 "Largest evidence file a bundle takes, e.g. 500M or 2G")
+  app.add_option("--max-evidence-size", o->max_evidence_size, "Largest evidence file a bundle takes, e.g. 500M or 2G")
       ->capture_default_str();
   app.add_flag("--timings", o->timings, "Print the time spent loading, rendering and zipping (to stderr)");
   app.callback([o, io, &exit_code] { exit_code = run_bundle(*o, io); });

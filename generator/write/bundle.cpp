@@ -33,11 +33,20 @@ std::string html_escape(std::string_view s) {
   std::string out;
   for (char c : s) {
     switch (c) {
-      case '&': out += "&amp;"; break;
-      case '<': out += "&lt;"; break;
-      case '>': out += "&gt;"; break;
-      case '"': out += "&quot;"; break;
-      default: out += c;
+      case '&':
+        out += "&amp;";
+        break;
+      case '<':
+        out += "&lt;";
+        break;
+      case '>':
+        out += "&gt;";
+        break;
+      case '"':
+        out += "&quot;";
+        break;
+      default:
+        out += c;
     }
   }
   return out;
@@ -48,8 +57,9 @@ std::string html_escape(std::string_view s) {
 std::string redirect_page(const std::string& target, const std::string& title) {
   std::string t = html_escape(target);
   return "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n"
-         "<meta http-equiv=\"refresh\" content=\"0; url=" + t + "\">\n<title>" + html_escape(title) +
-         "</title>\n</head>\n<body>\n<p><a href=\"" + t + "\">" + html_escape(title) + "</a></p>\n</body>\n</html>\n";
+         "<meta http-equiv=\"refresh\" content=\"0; url=" +
+         t + "\">\n<title>" + html_escape(title) + "</title>\n</head>\n<body>\n<p><a href=\"" + t + "\">" +
+         html_escape(title) + "</a></p>\n</body>\n</html>\n";
 }
 
 // Makes sure site/index.html exists: the renderer's own, else a redirect to
@@ -77,8 +87,7 @@ void add_rendering_findings(Diagnostics& sink, std::vector<Finding> found, const
 }
 
 void add_site(BundleSpec& spec, std::vector<OutputFile> site) {
-  for (OutputFile& f : site)
-    spec.files.push_back({"site/" + f.path, std::move(f.data), std::move(f.source_path)});
+  for (OutputFile& f : site) spec.files.push_back({"site/" + f.path, std::move(f.data), std::move(f.source_path)});
 }
 
 }  // namespace
@@ -148,9 +157,9 @@ std::optional<WrittenBundle> write_bundle(BundleSpec spec, const std::string& ou
         continue;
       }
       if (digest->size > o.max_file_bytes) {  // it grew while we looked
-        sink.report("bundle-file-too-large", {f.source_path},
-                    {{"file", f.source_path}, {"size", format_size(digest->size)},
-                     {"limit", format_size(o.max_file_bytes)}});
+        sink.report(
+            "bundle-file-too-large", {f.source_path},
+            {{"file", f.source_path}, {"size", format_size(digest->size)}, {"limit", format_size(o.max_file_bytes)}});
         ok = false;
         continue;
       }
@@ -204,8 +213,8 @@ BundleSpec student_bundle(const Cohort& cohort, const StudentAnalysis& student, 
   f["language"] = std::string(code(p.profile.language));
   f["student"] = {{"id", p.id}, {"name", p.profile.name}};
   if (!cohort.config.school.empty() || !cohort.config.cohort.empty())
-    f["cohort"] = {{"school", cohort.config.school}, {"programme", cohort.config.programme},
-                   {"cohort", cohort.config.cohort}};
+    f["cohort"] = {
+        {"school", cohort.config.school}, {"programme", cohort.config.programme}, {"cohort", cohort.config.cohort}};
   // The student's object of `casfolio report`'s JSON, without the findings
   // meant for staff only (near-duplicates quote another student's text). A
   // --public bundle has none: its figures would count private experiences,
@@ -220,14 +229,13 @@ BundleSpec student_bundle(const Cohort& cohort, const StudentAnalysis& student, 
   add_site(spec, std::move(site));
   if (!is_public) {
     std::string root = p.root.empty() || p.root == "." ? source_root : join_path(source_root, p.root);
-    for (const std::string& file : p.files)
-      spec.files.push_back({"source/" + file, "", join_path(root, file)});
+    for (const std::string& file : p.files) spec.files.push_back({"source/" + file, "", join_path(root, file)});
   }
   return spec;
 }
 
-BundleSpec cohort_bundle(const Cohort& cohort, std::vector<OutputFile> site, const std::vector<BundledStudent>& students,
-                         bool is_public, Date as_of) {
+BundleSpec cohort_bundle(const Cohort& cohort, std::vector<OutputFile> site,
+                         const std::vector<BundledStudent>& students, bool is_public, Date as_of) {
   BundleSpec spec;
   spec.folder = cohort_bundle_folder(is_public);
   json& f = spec.facts;
@@ -237,8 +245,8 @@ BundleSpec cohort_bundle(const Cohort& cohort, std::vector<OutputFile> site, con
   f["as_of"] = as_of.iso();
   f["public"] = is_public;
   f["language"] = std::string(code(cohort.config.language));
-  f["cohort"] = {{"school", cohort.config.school}, {"programme", cohort.config.programme},
-                 {"cohort", cohort.config.cohort}};
+  f["cohort"] = {
+      {"school", cohort.config.school}, {"programme", cohort.config.programme}, {"cohort", cohort.config.cohort}};
   json list = json::array();
   for (const BundledStudent& s : students) {
     std::string name = std::string(fs::path(s.zip_path).filename());
@@ -294,8 +302,8 @@ BundleReport bundle_cohort(const Cohort& cohort, const CohortAnalysis& analysis,
       r.written = write_bundle(std::move(spec), run.out_dir, run.bundle, sink);
       lap(clock, report.write_seconds);
       if (r.written)
-        bundled.push_back({p.id, p.profile.name, r.written->path,
-                           run.is_public ? "" : std::string(name(s.indicators.status))});
+        bundled.push_back(
+            {p.id, p.profile.name, r.written->path, run.is_public ? "" : std::string(name(s.indicators.status))});
     }
     r.findings = std::move(sink.findings());
     report.students.push_back(std::move(r));

@@ -6,10 +6,9 @@
 // and, for a cohort, cohort-cas-portfolios.zip holding the cohort's site and
 // every student's zip. The same input and timestamp give the same bytes.
 #pragma once
-#include <nlohmann/json.hpp>
-
 #include <cstdint>
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
@@ -48,8 +47,8 @@ struct WrittenBundle {
 // writes <out_dir>/<folder>.zip. On a problem (a file too large or
 // unreadable, the zip not writable) reports findings into `sink` and leaves
 // whatever was at that path before.
-std::optional<WrittenBundle> write_bundle(BundleSpec spec, const std::string& out_dir,
-                                          const BundleOptions& options, Diagnostics& sink);
+std::optional<WrittenBundle> write_bundle(BundleSpec spec, const std::string& out_dir, const BundleOptions& options,
+                                          Diagnostics& sink);
 
 // "ana-cas-portfolio", or "ana-cas-portfolio-public" for a --public bundle.
 std::string student_bundle_folder(std::string_view id, bool is_public);
@@ -68,8 +67,8 @@ struct BundledStudent {
   std::string status;    // "" in a --public bundle
 };
 // The cohort bundle: the cohort's site and every student's zip under students/.
-BundleSpec cohort_bundle(const Cohort& cohort, std::vector<OutputFile> site, const std::vector<BundledStudent>& students,
-                         bool is_public, Date as_of);
+BundleSpec cohort_bundle(const Cohort& cohort, std::vector<OutputFile> site,
+                         const std::vector<BundledStudent>& students, bool is_public, Date as_of);
 
 // What `casfolio bundle` does, for the command line and end-to-end tests.
 struct BundleRun {
@@ -89,12 +88,12 @@ struct StudentBundleResult {
 
 struct BundleReport {
   std::vector<StudentBundleResult> students;
-  bool cohort_attempted = false;         // the folder was a cohort, so a cohort bundle was due
+  bool cohort_attempted = false;        // the folder was a cohort, so a cohort bundle was due
   std::optional<WrittenBundle> cohort;  // when it was written
   std::vector<Finding> cohort_findings;
   double render_seconds = 0;  // spent in render_site
   double write_seconds = 0;   // spent hashing and zipping
-  bool failed() const;  // a bundle that was due was not written
+  bool failed() const;        // a bundle that was due was not written
 };
 
 // Bundles every student (skipping portfolios whose portfolio.yaml could not

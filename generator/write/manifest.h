@@ -3,9 +3,8 @@
 // its size and SHA-256, sorted by path; the other keys ("facts") describe the
 // bundle. The shape is documented in docs/bundles.md and versioned by "schema".
 #pragma once
-#include <nlohmann/json.hpp>
-
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>

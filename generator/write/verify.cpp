@@ -32,10 +32,10 @@ struct EntryInfo {
 struct ReadResult {
   bool ok = true;
   std::string error;
-  uint64_t size = 0;     // bytes read
-  bool over = false;     // there were more than `limit` bytes; reading stopped
+  uint64_t size = 0;  // bytes read
+  bool over = false;  // there were more than `limit` bytes; reading stopped
   std::string sha256;
-  std::string bytes;     // when asked to keep them
+  std::string bytes;  // when asked to keep them
 };
 
 // Streams entry `index` through SHA-256, reading at most limit + 1 bytes;
@@ -180,7 +180,8 @@ void Verifier::run() {
     std::string name = prefix + f.path;
     listed.insert(name);
     if (!is_safe_entry_name(f.path) || f.path.back() == '/') {
-      problem("verify-bad-manifest", {{"entry", manifest_entry->name}, {"reason", "it lists the unsafe path " + f.path}});
+      problem("verify-bad-manifest",
+              {{"entry", manifest_entry->name}, {"reason", "it lists the unsafe path " + f.path}});
       continue;
     }
     auto it = by_name.find(name);
@@ -294,8 +295,7 @@ VerifyResult single(std::string_view code, Args args) {
 
 bool is_safe_entry_name(std::string_view name) {
   if (name.empty() || name.front() == '/') return false;
-  if (name.size() >= 2 && name[1] == ':' &&
-      ((name[0] >= 'a' && name[0] <= 'z') || (name[0] >= 'A' && name[0] <= 'Z')))
+  if (name.size() >= 2 && name[1] == ':' && ((name[0] >= 'a' && name[0] <= 'z') || (name[0] >= 'A' && name[0] <= 'Z')))
     return false;
   for (char c : name)
     if (c == '\\' || static_cast<unsigned char>(c) < 0x20 || c == 0x7f) return false;
@@ -304,7 +304,8 @@ bool is_safe_entry_name(std::string_view name) {
   size_t start = 0;
   while (true) {
     size_t slash = rest.find('/', start);
-    std::string_view part = rest.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start);
+    std::string_view part =
+        rest.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start);
     if (part.empty() || part == "." || part == "..") return false;
     if (slash == std::string_view::npos) break;
     start = slash + 1;

@@ -18,8 +18,8 @@ struct VerifyResult {
   // One finding per problem; `where.file` is "" for the zip itself, or
   // "!students/x-cas-portfolio.zip" for a problem inside a nested bundle.
   std::vector<Finding> problems;
-  size_t files_checked = 0;  // files whose size and checksum matched
-  std::string kind;          // the manifest's "kind" ("student", "cohort"), "" if unknown
+  size_t files_checked = 0;          // files whose size and checksum matched
+  std::string kind;                  // the manifest's "kind" ("student", "cohort"), "" if unknown
   Language language = Language::en;  // the manifest's "language", for messages
   bool ok() const { return problems.empty(); }
 };

@@ -15,9 +15,9 @@ namespace casfolio {
 namespace {
 
 constexpr std::array<std::string_view, 27> kStoredExtensions = {
-    ".jpg", ".jpeg", ".png", ".gif", ".webp", ".avif", ".heic", ".pdf", ".mp4",
-    ".m4v", ".mov", ".webm", ".mkv", ".avi", ".mp3", ".m4a", ".aac", ".ogg",
-    ".oga", ".opus", ".flac", ".zip", ".gz", ".7z", ".docx", ".pptx", ".xlsx"};
+    ".jpg", ".jpeg", ".png",  ".gif", ".webp", ".avif", ".heic", ".pdf",  ".mp4",
+    ".m4v", ".mov",  ".webm", ".mkv", ".avi",  ".mp3",  ".m4a",  ".aac",  ".ogg",
+    ".oga", ".opus", ".flac", ".zip", ".gz",   ".7z",   ".docx", ".pptx", ".xlsx"};
 
 constexpr uint32_t kFileMode = S_IFREG | 0644;
 constexpr uint32_t kDirMode = S_IFDIR | 0755;
@@ -35,8 +35,8 @@ ZipMethod method_for(std::string_view name) {
 }
 
 DosTime dos_time(int64_t t) {
-  constexpr int64_t kMin = 315532800;    // 1980-01-01T00:00:00Z
-  constexpr int64_t kMax = 4354819198;   // 2107-12-31T23:59:58Z
+  constexpr int64_t kMin = 315532800;   // 1980-01-01T00:00:00Z
+  constexpr int64_t kMax = 4354819198;  // 2107-12-31T23:59:58Z
   t = std::clamp(t, kMin, kMax);
   namespace c = std::chrono;
   c::sys_seconds s{c::seconds{t}};

@@ -1,64 +1,83 @@
 // A bundle opens in a browser with nothing installed: unzip a student's
-// bundle, open site/index.html from file://, follow links to an experience
-// and to an evidence image. Run with `node --test` in tests/browser/ after
-// building; CASFOLIO_BINARY names the casfolio to use (default: the first
-// of build-test/, build/ that has one).
-import { test } from 'node:test';
+// bundle (the archive one and the --public one), open site/index.html from
+// file://, follow links to an experience and to an evidence image. No page
+// may log a console error, fail a request, make one outside file://, or link
+// to a file the bundle does not hold.
+//
+// Run with `node --test` in tests/browser/ after building casfolio;
+// CASFOLIO_BINARY names it (default: build-test/casfolio), CHROMIUM the
+// browser (default: /usr/bin/chromium).
+import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { chromium } from 'playwright-core';
+import { join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { asOf, binary, checkTools, follow, launch, repo, undecodedImages } from './harness.mjs';
 
-const repo = resolve(import.meta.dirname, '..', '..');
-const binary = process.env.CASFOLIO_BINARY ??
-  ['build-test', 'build'].map((d) => join(repo, d, 'casfolio')).find((p) => existsSync(p));
-const chromiumPath = process.env.CHROMIUM ?? '/usr/bin/chromium';
+let work, browser;
 
-test('an unzipped bundle opens from file:// and its links lead to an experience and an evidence image', async () => {
-  assert.ok(binary, 'build casfolio first (or set CASFOLIO_BINARY)');
-  const work = mkdtempSync(join(tmpdir(), 'casfolio-bundle-browser-'));
-  const browser = await chromium.launch({ executablePath: chromiumPath, args: ['--no-sandbox'] });
-  try {
-    execFileSync(binary, ['bundle', join(repo, 'content'), '--out', join(work, 'dist'), '--as-of', '2027-06-15']);
-    execFileSync('unzip', ['-q', join(work, 'dist', 'aruzhan-bekova-cas-portfolio.zip'), '-d', join(work, 'unzipped')]);
-    const site = join(work, 'unzipped', 'aruzhan-bekova-cas-portfolio', 'site');
-
-    const page = await browser.newPage();
-    const errors = [];
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
-    page.on('pageerror', (e) => errors.push(String(e)));
-    const failed = [];
-    page.on('requestfailed', (r) => failed.push(r.url()));
-
-    // site/index.html leads to the student's home.
-    await page.goto(pathToFileURL(join(site, 'index.html')).href);
-    await page.waitForURL(/students\/aruzhan-bekova\/index\.html$/);
-    await page.waitForLoadState('load');
-    assert.match(await page.title(), /Аружан Бекова/);
-
-    // An experience, by its link on the home page.
-    await page.locator('a[href$="experiences/river-cleanup/index.html"]').first().click();
-    await page.waitForURL(/experiences\/river-cleanup\/index\.html$/);
-    const image = page.locator('img[src*="river.jpg"]').first();
-    await image.waitFor();
-    assert.ok(await image.evaluate((img) => img.complete && img.naturalWidth > 0), 'the evidence photo shows');
-
-    // An evidence image, by its link.
-    await page.locator('a[href$="poster.png"]').first().click();
-    await page.waitForURL(/poster\.png$/);
-    const shown = await page.evaluate(() => {
-      const img = document.querySelector('img');
-      return img ? img.naturalWidth : 0;
-    });
-    assert.ok(shown > 0, 'the poster opens as an image');
-
-    assert.deepEqual(failed, []);
-    assert.deepEqual(errors, []);
-  } finally {
-    await browser.close();
-    rmSync(work, { recursive: true, force: true });
-  }
+before(async () => {
+  checkTools();
+  work = mkdtempSync(join(tmpdir(), 'casfolio-bundle-browser-'));
+  browser = await launch();
 });
+
+after(async () => {
+  await browser?.close();
+  if (work) rmSync(work, { recursive: true, force: true });
+});
+
+// Every file the page links to or loads (links, images, styles, scripts,
+// media) that is not in the unzipped folder.
+async function missingFiles(page) {
+  const urls = await page.evaluate(() => [
+    ...[...document.querySelectorAll('a[href], link[href]')].map((e) => e.href),
+    ...[...document.querySelectorAll('img[src], script[src], source[src], video[src], audio[src]')].map((e) => e.src),
+  ]);
+  return [...new Set(urls.filter((u) => u.startsWith('file:')).map((u) => u.replace(/[?#].*$/, '')))]
+    .filter((u) => !existsSync(fileURLToPath(u)));
+}
+
+for (const [kind, flags, zip] of [
+  ['archive', [], 'aruzhan-bekova-cas-portfolio'],
+  ['--public', ['--public'], 'aruzhan-bekova-cas-portfolio-public'],
+]) {
+  test(`an unzipped ${kind} bundle opens from file:// and leads to an experience and an evidence image`, async () => {
+    const dist = join(work, `dist-${zip}`);
+    const unzipped = join(work, `unzipped-${zip}`);
+    execFileSync(binary, ['bundle', join(repo, 'content'), '--out', dist, '--as-of', asOf, ...flags], { stdio: 'pipe' });
+    execFileSync('unzip', ['-q', join(dist, `${zip}.zip`), '-d', unzipped]);
+    const site = join(unzipped, zip, 'site');
+    const page = await browser.context.newPage();
+    const h1 = page.locator('h1');
+
+    // site/index.html is the student's home, or leads there.
+    await page.goto(pathToFileURL(join(site, 'index.html')).href);
+    if (!(await page.locator('body.page-student').count())) {
+      await follow(page, page.locator('a[href$="students/aruzhan-bekova/index.html"]').first(),
+        /\/students\/aruzhan-bekova\/index\.html$/);
+    }
+    assert.equal(await h1.textContent(), 'Аружан Бекова');
+    assert.match(await page.title(), /^Аружан Бекова · /);
+    assert.deepEqual(await undecodedImages(page), [], 'every image of the home decodes');
+    assert.deepEqual(await missingFiles(page), [], 'the student home links only to files in the bundle');
+
+    await follow(page, page.locator('.experience-cards a[href$="experiences/river-cleanup/index.html"]'),
+      /\/experiences\/river-cleanup\/index\.html$/);
+    assert.equal(await h1.textContent(), '«Таза Есіл»: өзен жағалауын тазарту жобасы');
+    assert.equal(await page.locator('.prose img[src$="web/experiences/river-cleanup/river.jpg"]').count(), 1);
+    assert.deepEqual(await undecodedImages(page), [], 'every image of the experience decodes');
+    assert.deepEqual(await missingFiles(page), [], 'the experience links only to files in the bundle');
+
+    await follow(page, page.locator('.gallery a:has(img[src$="thumb/experiences/river-cleanup/poster.png"])'),
+      /\/media\/aruzhan-bekova\/web\/experiences\/river-cleanup\/poster\.png$/);
+    assert.ok(page.url().startsWith(pathToFileURL(site).href), `the poster is inside the bundle (${page.url()})`);
+    assert.ok(await page.evaluate(() => document.images.length === 1 && document.images[0].naturalWidth > 0),
+      'the poster opens as an image');
+
+    browser.watch.assertClean(`in the ${kind} bundle`);
+    await page.close();
+  });
+}

@@ -1,13 +1,15 @@
-#include <catch2/catch.hpp>
+#include "write/bundle.h"
+
 #include <zip.h>
 
+#include <catch2/catch.hpp>
 #include <cstdlib>
 #include <ctime>
+#include <set>
 
 #include "bundle_test_support.h"
 #include "diagnostics/diagnostics.h"
 #include "indicators/report.h"
-#include "write/bundle.h"
 #include "write/checksum.h"
 #include "write/manifest.h"
 #include "write/verify.h"
@@ -98,6 +100,31 @@ TEST_CASE("sha256 of known vectors, in memory and streamed from a file") {
   CHECK(error == "No such file or directory");
 }
 
+TEST_CASE("every bundle and verify code has a message and a hint in kk, ru and en") {
+  const char* codes[] = {
+      "bundle-file-too-large",    "bundle-cannot-read",     "bundle-write-failed",  "bundle-portfolio-unusable",
+      "bundle-out-inside-source", "bundle-bad-size",        "bundle-no-portfolios", "verify-cannot-open",
+      "verify-not-a-zip",         "verify-damaged",         "verify-unsafe-path",   "verify-symlink",
+      "verify-duplicate-entry",   "verify-outside-folder",  "verify-no-manifest",   "verify-bad-manifest",
+      "verify-no-index",          "verify-missing-file",    "verify-unlisted-file", "verify-size-mismatch",
+      "verify-checksum-mismatch", "verify-unreadable-entry"};
+  for (const char* code : codes) {
+    INFO(code);
+    CHECK(is_known_code(code));
+    CHECK(severity_of(code) == Severity::error);
+    Finding f;
+    f.code = code;
+    std::set<std::string> messages;
+    for (Language l : kAllLanguages) {
+      MessageText t = render_message(f, l);
+      CHECK(t.message != code);
+      CHECK_FALSE(t.hint.empty());
+      messages.insert(t.message);
+    }
+    CHECK(messages.size() == 3);  // really translated
+  }
+}
+
 TEST_CASE("sizes parse and print in 1024s") {
   CHECK(parse_size("500M") == 500ull << 20);
   CHECK(parse_size("500mb") == 500ull << 20);
@@ -140,8 +167,8 @@ TEST_CASE("the bundle timestamp is SOURCE_DATE_EPOCH when set, else the as-of da
 }
 
 TEST_CASE("media is stored, text is deflated") {
-  for (const char* name : {"a.jpg", "a.JPEG", "a.png", "a.gif", "a.webp", "a.pdf", "a.mp4", "a.mov", "a.webm",
-                           "a.mp3", "a.m4a", "a.ogg", "a.zip", "a.docx", "a.pptx"})
+  for (const char* name : {"a.jpg", "a.JPEG", "a.png", "a.gif", "a.webp", "a.pdf", "a.mp4", "a.mov", "a.webm", "a.mp3",
+                           "a.m4a", "a.ogg", "a.zip", "a.docx", "a.pptx"})
     CHECK(method_for(name) == ZipMethod::store);
   for (const char* name : {"a.html", "a.md", "a.yaml", "a.css", "a.js", "a.json", "a.svg", "a.txt", "README"})
     CHECK(method_for(name) == ZipMethod::deflate);
@@ -278,8 +305,8 @@ TEST_CASE("every entry has the as-of time, fixed modes, the right method and no 
     CHECK(e.external >> 16 == (folder ? 040755u : 0100644u));
     bool media = e.name.ends_with(".jpg") || e.name.ends_with(".pdf");
     CHECK(e.method == (folder || media ? 0 : 8));
-    CHECK((e.flags & 0x0800) == 0);       // plain ASCII names need no UTF-8 mark
-    CHECK((e.flags & 0x0008) == 0);       // no data descriptor
+    CHECK((e.flags & 0x0800) == 0);  // plain ASCII names need no UTF-8 mark
+    CHECK((e.flags & 0x0008) == 0);  // no data descriptor
   }
 }
 
@@ -317,9 +344,10 @@ TEST_CASE("a file over the size limit fails the bundle with a message naming it"
   Diagnostics sink;
   CHECK_FALSE(write_bundle(spec, d / "dist", o, sink));
   std::string chart = d / "content/students/ana/experiences/guitar/chart.jpg";
-  CHECK(render_all(sink.findings()) ==
-        "bundle-file-too-large: " + chart + " is 4.9 KB, more than the 4 KB a bundle takes for one file\n"
-        "bundle-file-too-large: " + chart + " is 4.9 KB, more than the 4 KB a bundle takes for one file\n");
+  CHECK(render_all(sink.findings()) == "bundle-file-too-large: " + chart +
+                                           " is 4.9 KB, more than the 4 KB a bundle takes for one file\n"
+                                           "bundle-file-too-large: " +
+                                           chart + " is 4.9 KB, more than the 4 KB a bundle takes for one file\n");
   CHECK(sink.findings()[0].where.file == chart);
   CHECK_FALSE(fs::exists(d / "dist/ana-cas-portfolio.zip"));
 }
@@ -395,8 +423,8 @@ struct SampleCohort {
     lp.portfolio.root = "students/ana";
     lp.portfolio.profile.name = "Ana Test";
     lp.portfolio.profile.language = Language::kk;
-    lp.portfolio.files = {"experiences/guitar/chart.jpg", "experiences/guitar/index.md",
-                          "experiences/guitar/notes.pdf", "portfolio.yaml"};
+    lp.portfolio.files = {"experiences/guitar/chart.jpg", "experiences/guitar/index.md", "experiences/guitar/notes.pdf",
+                          "portfolio.yaml"};
     cohort.portfolios.push_back(std::move(lp));
     analysis.as_of = kAsOf;
     analysis.students.resize(1);
@@ -429,9 +457,9 @@ TEST_CASE("a student's bundle: its site, its sources from the portfolio folder, 
   CHECK(spec.folder == "ana-cas-portfolio");
   std::vector<std::string> paths, sources;
   for (const BundleFile& f : spec.files) paths.push_back(f.path), sources.push_back(f.source_path);
-  CHECK(paths == std::vector<std::string>{"site/index.html", "site/img/chart.jpg", "source/experiences/guitar/chart.jpg",
-                                          "source/experiences/guitar/index.md", "source/experiences/guitar/notes.pdf",
-                                          "source/portfolio.yaml"});
+  CHECK(paths == std::vector<std::string>{"site/index.html", "site/img/chart.jpg",
+                                          "source/experiences/guitar/chart.jpg", "source/experiences/guitar/index.md",
+                                          "source/experiences/guitar/notes.pdf", "source/portfolio.yaml"});
   CHECK(sources[5] == d / "content/students/ana/portfolio.yaml");
   nlohmann::ordered_json facts = spec.facts;
   REQUIRE(facts.contains("indicators"));
@@ -523,7 +551,8 @@ TEST_CASE("bundling a cohort writes each student's zip and a cohort zip holding 
     }
   }
   // Same input, same bytes: a second run changes nothing.
-  std::string student = read_bytes(d / "dist/ana-cas-portfolio.zip"), cohort = read_bytes(d / "dist/cohort-cas-portfolios.zip");
+  std::string student = read_bytes(d / "dist/ana-cas-portfolio.zip"),
+              cohort = read_bytes(d / "dist/cohort-cas-portfolios.zip");
   bundle_cohort(c.cohort, c.analysis, run);
   CHECK(read_bytes(d / "dist/ana-cas-portfolio.zip") == student);
   CHECK(read_bytes(d / "dist/cohort-cas-portfolios.zip") == cohort);

@@ -69,13 +69,15 @@ struct RawEntry {
   uint32_t external = 0;
   uint64_t local_offset = 0;
   uint64_t central_offset = 0;  // of this record
-  uint64_t data_offset = 0;  // first byte of the entry's data
+  uint64_t data_offset = 0;     // first byte of the entry's data
 };
 
 inline uint16_t le16(const std::string& b, size_t at) {
   return uint16_t(uint8_t(b.at(at)) | uint8_t(b.at(at + 1)) << 8);
 }
-inline uint32_t le32(const std::string& b, size_t at) { return uint32_t(le16(b, at)) | uint32_t(le16(b, at + 2)) << 16; }
+inline uint32_t le32(const std::string& b, size_t at) {
+  return uint32_t(le16(b, at)) | uint32_t(le16(b, at + 2)) << 16;
+}
 
 // The central directory's records, in order (no zip64: test zips are small).
 inline std::vector<RawEntry> raw_entries(const std::string& b) {

@@ -1,7 +1,9 @@
-#include <catch2/catch.hpp>
+#include "write/verify.h"
+
 #include <sys/stat.h>
 #include <zip.h>
 
+#include <catch2/catch.hpp>
 #include <functional>
 #include <sstream>
 
@@ -10,7 +12,6 @@
 #include "diagnostics/diagnostics.h"
 #include "load/loader.h"
 #include "write/bundle.h"
-#include "write/verify.h"
 
 using namespace casfolio;
 using namespace casfolio::testing;
@@ -90,7 +91,8 @@ TEST_CASE("one flipped byte in a stored entry is found and the entry named") {
     }
   }
   write_bytes(zip, bytes);
-  CHECK(summary(verify_bundle(zip)) == Lines{"verify-unreadable-entry entry=ana-cas-portfolio/site/photo.jpg reason=CRC error"});
+  CHECK(summary(verify_bundle(zip)) ==
+        Lines{"verify-unreadable-entry entry=ana-cas-portfolio/site/photo.jpg reason=CRC error"});
 }
 
 TEST_CASE("one flipped byte in a deflated entry is found and the entry named") {
@@ -142,14 +144,18 @@ TEST_CASE("an added entry is reported by name") {
 TEST_CASE("a removed entry is reported by name") {
   TempDir d;
   std::string zip = fresh_bundle(d);
-  edit(zip, [](zip_t* za) { REQUIRE(zip_delete(za, zip_uint64_t(zip_name_locate(za, "ana-cas-portfolio/source/photo.jpg", 0))) == 0); });
+  edit(zip, [](zip_t* za) {
+    REQUIRE(zip_delete(za, zip_uint64_t(zip_name_locate(za, "ana-cas-portfolio/source/photo.jpg", 0))) == 0);
+  });
   CHECK(summary(verify_bundle(zip)) == Lines{"verify-missing-file entry=ana-cas-portfolio/source/photo.jpg"});
 }
 
 TEST_CASE("removing site/index.html is reported twice: the site cannot open, and a file is missing") {
   TempDir d;
   std::string zip = fresh_bundle(d);
-  edit(zip, [](zip_t* za) { REQUIRE(zip_delete(za, zip_uint64_t(zip_name_locate(za, "ana-cas-portfolio/site/index.html", 0))) == 0); });
+  edit(zip, [](zip_t* za) {
+    REQUIRE(zip_delete(za, zip_uint64_t(zip_name_locate(za, "ana-cas-portfolio/site/index.html", 0))) == 0);
+  });
   CHECK(summary(verify_bundle(zip)) == Lines{"verify-no-index entry=ana-cas-portfolio/site/index.html",
                                              "verify-missing-file entry=ana-cas-portfolio/site/index.html"});
 }
@@ -171,11 +177,10 @@ TEST_CASE("entries that would escape the folder are reported and never read") {
     REQUIRE(add(za, "C:/evil.txt", "x") >= 0);
     REQUIRE(add(za, "ana-cas-portfolio/./site/x.txt", "x") >= 0);
   });
-  CHECK(summary(verify_bundle(zip)) == Lines{"verify-unsafe-path entry=ana-cas-portfolio/../evil.txt",
-                                             "verify-unsafe-path entry=/etc/cron.d/evil",
-                                             "verify-unsafe-path entry=ana-cas-portfolio\\..\\evil.bat",
-                                             "verify-unsafe-path entry=C:/evil.txt",
-                                             "verify-unsafe-path entry=ana-cas-portfolio/./site/x.txt"});
+  CHECK(summary(verify_bundle(zip)) ==
+        Lines{"verify-unsafe-path entry=ana-cas-portfolio/../evil.txt", "verify-unsafe-path entry=/etc/cron.d/evil",
+              "verify-unsafe-path entry=ana-cas-portfolio\\..\\evil.bat", "verify-unsafe-path entry=C:/evil.txt",
+              "verify-unsafe-path entry=ana-cas-portfolio/./site/x.txt"});
 }
 
 TEST_CASE("a symbolic link entry is reported, even one the manifest lists") {
@@ -212,7 +217,8 @@ TEST_CASE("a zip without manifest.json, or with a broken one, is reported") {
   TempDir d;
   std::string zip = fresh_bundle(d);
   SECTION("no manifest") {
-    edit(zip, [](zip_t* za) { zip_delete(za, zip_uint64_t(zip_name_locate(za, "ana-cas-portfolio/manifest.json", 0))); });
+    edit(zip,
+         [](zip_t* za) { zip_delete(za, zip_uint64_t(zip_name_locate(za, "ana-cas-portfolio/manifest.json", 0))); });
     CHECK(summary(verify_bundle(zip)) == Lines{"verify-no-manifest"});
   }
   auto replace_manifest = [&](std::string text) {
@@ -270,9 +276,10 @@ TEST_CASE("what is not a bundle gets a clear message and no crash") {
 }
 
 TEST_CASE("entry names are safe only when they stay inside") {
-  for (const char* ok : {"a", "a/b.txt", "a/b/", "ана/фото.jpg", "a/.well-known/x", "a/b..c"}) CHECK(is_safe_entry_name(ok));
-  for (const char* bad : {"", "/a", "a/../b", "../a", "a/..", "a/./b", "./a", "a\\b", "C:/a", "c:a", "a//b", "a/b//",
-                          "a/\x01", "/"})
+  for (const char* ok : {"a", "a/b.txt", "a/b/", "ана/фото.jpg", "a/.well-known/x", "a/b..c"})
+    CHECK(is_safe_entry_name(ok));
+  for (const char* bad :
+       {"", "/a", "a/../b", "../a", "a/..", "a/./b", "./a", "a\\b", "C:/a", "c:a", "a//b", "a/b//", "a/\x01", "/"})
     CHECK_FALSE(is_safe_entry_name(bad));
 }
 
@@ -291,7 +298,8 @@ TEST_CASE("a cohort bundle's student bundles are verified too") {
   VerifyResult r = verify_bundle(w->path);
   CHECK(r.kind == "cohort");
   CHECK(r.files_checked == 2);
-  CHECK(summary(r) == Lines{"!students/ana-cas-portfolio.zipverify-unlisted-file entry=ana-cas-portfolio/site/extra.html"});
+  CHECK(summary(r) ==
+        Lines{"!students/ana-cas-portfolio.zipverify-unlisted-file entry=ana-cas-portfolio/site/extra.html"});
 }
 
 namespace {
@@ -331,16 +339,18 @@ TEST_CASE("casfolio verify lists each problem, naming the file, and exits 1; 0 w
                      bad + ": 1 problem(s)\n");
 
   CliRun ru = cli({"verify", "--lang", "ru", bad});
-  CHECK(ru.out == bad + ": error: 'ana-cas-portfolio/site/extra.html' есть в zip, но не указан в манифесте "
-                        "[verify-unlisted-file]\nnote: Файл добавили после создания архива.\n" +
+  CHECK(ru.out == bad +
+                      ": error: 'ana-cas-portfolio/site/extra.html' есть в zip, но не указан в манифесте "
+                      "[verify-unlisted-file]\nnote: Файл добавили после создания архива.\n" +
                       bad + ": 1 problem(s)\n");
 
   std::string text = d.file("notes.txt", "hello\n");
   CliRun t = cli({"verify", text});
   CHECK(t.code == 1);
-  CHECK(t.out == text + ": error: this is not a zip file (Not a zip archive) [verify-not-a-zip]\n"
-                        "note: A bundle is the .zip file casfolio bundle wrote. If it is, it was probably cut short "
-                        "while copying: copy it again.\n" +
+  CHECK(t.out == text +
+                     ": error: this is not a zip file (Not a zip archive) [verify-not-a-zip]\n"
+                     "note: A bundle is the .zip file casfolio bundle wrote. If it is, it was probably cut short "
+                     "while copying: copy it again.\n" +
                      text + ": 1 problem(s)\n");
 
   CHECK(cli({"verify"}).code == 2);
@@ -352,15 +362,18 @@ TEST_CASE("casfolio bundle refuses an output folder inside the sources and a bad
   fs::create_directories(d.path() / "content");
   CliRun inside = cli({"bundle", d / "content", "--out", d / "content/dist", "--as-of", "2027-06-15"});
   CHECK(inside.code == 2);
-  CHECK(inside.err == (d / "content") + ": error: the output folder " + (d / "content/dist") + " is inside " + (d / "content") +
+  CHECK(inside.err == (d / "content") + ": error: the output folder " + (d / "content/dist") + " is inside " +
+                          (d / "content") +
                           "; bundles are never written among the portfolio files [bundle-out-inside-source]\n"
-                          "note: Choose a folder outside it, for example --out dist/ next to " + (d / "content") + ".\n");
+                          "note: Choose a folder outside it, for example --out dist/ next to " +
+                          (d / "content") + ".\n");
   CHECK_FALSE(fs::exists(d.path() / "content/dist"));
 
   CliRun size = cli({"bundle", d / "content", "--out", d / "dist", "--max-evidence-size", "lots"});
   CHECK(size.code == 2);
-  CHECK(size.err == "casfolio bundle: error: --max-evidence-size wants a size such as 500M or 2G, not 'lots' [bundle-bad-size]\n"
-                    "note: Write a number with K, M or G after it (1K = 1024 bytes), or a number of bytes.\n");
+  CHECK(size.err ==
+        "casfolio bundle: error: --max-evidence-size wants a size such as 500M or 2G, not 'lots' [bundle-bad-size]\n"
+        "note: Write a number with K, M or G after it (1K = 1024 bytes), or a number of bytes.\n");
 
   CliRun empty = cli({"bundle", d / "content", "--out", d / "dist", "--as-of", "2027-06-15"});
   CHECK(empty.code == 1);
@@ -368,6 +381,30 @@ TEST_CASE("casfolio bundle refuses an output folder inside the sources and a bad
                          " [bundle-no-portfolios]\nnote: Give casfolio bundle a folder with cohort.yaml and portfolios "
                          "below it, or one portfolio folder (with portfolio.yaml).\n");
   CHECK_FALSE(fs::exists(d.path() / "dist"));
+}
+
+TEST_CASE("casfolio bundle names an evidence file over --max-evidence-size and writes no bundle for it") {
+  TempDir d;
+  d.file("ana/portfolio.yaml", "name: Ana Test\n");
+  std::string big = d.file("ana/experiences/film/final-cut.mp4", std::string(3000, 'x'));
+  d.file("ana/experiences/film/index.md",
+         "---\ntitle: Film\nstrands: [creativity]\nstart: 2026-10-01\noutcomes: [1]\n---\nA film.\n");
+  Cohort loaded = load_directory(d / "ana", {});
+  if (loaded.portfolios.empty()) {
+    WARN("the loader returns no portfolios yet: test not run");
+    return;
+  }
+  CliRun r = cli({"bundle", d / "ana", "--out", d / "dist", "--as-of", "2027-06-15", "--max-evidence-size", "2K"});
+  CHECK(r.code == 1);
+  CHECK(r.out.find(big + ": error: " + big +
+                   " is 2.9 KB, more than the 2 KB a bundle takes for one file "
+                   "[bundle-file-too-large]\n") != std::string::npos);
+  CHECK(r.out.ends_with("0 bundle(s) written to " + (d / "dist") + " as of 2027-06-15; 1 failed\n"));
+  CHECK_FALSE(fs::exists(d.path() / "dist/ana-cas-portfolio.zip"));
+
+  CliRun ok = cli({"bundle", d / "ana", "--out", d / "dist", "--as-of", "2027-06-15", "--max-evidence-size", "3K"});
+  CHECK(ok.code == 0);
+  CHECK(verify_bundle(d / "dist/ana-cas-portfolio.zip").ok());
 }
 
 TEST_CASE("casfolio bundle on the sample cohort writes bundles that verify") {
@@ -379,17 +416,20 @@ TEST_CASE("casfolio bundle on the sample cohort writes bundles that verify") {
     return;
   }
   TempDir d;
-  CliRun r = cli({"bundle", std::string(CASFOLIO_SOURCE_DIR) + "/content", "--out", d / "dist", "--as-of", "2027-06-15"});
+  CliRun r =
+      cli({"bundle", std::string(CASFOLIO_SOURCE_DIR) + "/content", "--out", d / "dist", "--as-of", "2027-06-15"});
   INFO(r.out << r.err);
   CHECK(r.code == 0);
   std::vector<std::string> args{"verify"};
-  for (const LoadedPortfolio& lp : sample.portfolios) args.push_back(d / ("dist/" + lp.portfolio.id + "-cas-portfolio.zip"));
+  for (const LoadedPortfolio& lp : sample.portfolios)
+    args.push_back(d / ("dist/" + lp.portfolio.id + "-cas-portfolio.zip"));
   args.push_back(d / "dist/cohort-cas-portfolios.zip");
   CliRun v = cli(args);
   INFO(v.out);
   CHECK(v.code == 0);
   // Same input, same bytes.
   std::string first = read_bytes(d / "dist/cohort-cas-portfolios.zip");
-  CHECK(cli({"bundle", std::string(CASFOLIO_SOURCE_DIR) + "/content", "--out", d / "dist", "--as-of", "2027-06-15"}).code == 0);
+  CHECK(cli({"bundle", std::string(CASFOLIO_SOURCE_DIR) + "/content", "--out", d / "dist", "--as-of", "2027-06-15"})
+            .code == 0);
   CHECK(read_bytes(d / "dist/cohort-cas-portfolios.zip") == first);
 }
