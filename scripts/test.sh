@@ -1,5 +1,8 @@
 #!/usr/bin/env bash
-# Command 2: install what is missing, build with the tests, run every test.
+# Command 2: install what is missing, build with the tests, run every test;
+# then the same suite under AddressSanitizer + UndefinedBehaviorSanitizer,
+# then each fuzz target for a short time (docs/hardening.md).
+# CASFOLIO_FUZZ_SECONDS (default 20) sets how long each fuzz target runs.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh --test
@@ -7,6 +10,18 @@ scripts/install-deps.sh --test
 if command -v npm >/dev/null; then
   (cd tests/browser && npm ci --no-audit --no-fund)
 fi
-cmake -S . -B build-test -G Ninja -DCMAKE_BUILD_TYPE=RelWithDebInfo -DCASFOLIO_TESTS=ON >/dev/null
-cmake --build build-test
-(cd build-test && ctest --output-on-failure)
+
+echo "== tests (build-test)"
+cmake --preset default >/dev/null
+cmake --build --preset default
+ctest --preset default
+
+echo "== tests under ASan + UBSan (build-asan)"
+cmake --preset asan >/dev/null
+cmake --build --preset asan
+ctest --preset asan
+
+echo "== fuzz targets, ${CASFOLIO_FUZZ_SECONDS:-20} s each (build-fuzz)"
+cmake --preset fuzz -DCASFOLIO_FUZZ_SMOKE_SECONDS="${CASFOLIO_FUZZ_SECONDS:-20}" >/dev/null
+cmake --build --preset fuzz
+ctest --preset fuzz

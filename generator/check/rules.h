@@ -13,6 +13,11 @@ std::vector<Finding> check_portfolio(const Portfolio& p, const CohortConfig& c, 
 
 // Academic honesty across the cohort: near-duplicate reflections. Returns,
 // per portfolio (same order as cohort.portfolios), staff-only findings.
-std::vector<std::vector<Finding>> check_similarity(const Cohort& cohort);
+// `jobs`: threads for hashing the reflections (0 = one per core); `memo`:
+// what an earlier call computed, reused for portfolios it still holds (see
+// SimilarityMemo in check/similarity.h). The result never depends on either.
+class SimilarityMemo;
+std::vector<std::vector<Finding>> check_similarity(const Cohort& cohort, unsigned jobs = 1,
+                                                   SimilarityMemo* memo = nullptr);
 
 }  // namespace casfolio

@@ -12,6 +12,7 @@
 #include <string>
 
 #include "check/rules.h"
+#include "util/parallel.h"
 #include "util/path.h"
 #include "util/text.h"
 
@@ -96,6 +97,7 @@ const HashFamily& family() {
 }
 
 using Signature = std::array<uint32_t, kHashes>;
+static_assert(std::is_same_v<Signature, decltype(Fingerprint::signature)>);
 
 void minhash(const std::vector<uint64_t>& set, Signature& sig) {
   const HashFamily& f = family();
@@ -177,7 +179,7 @@ using namespace similarity;
 struct Doc {
   uint32_t portfolio = 0;
   uint32_t reflection = 0;
-  std::vector<uint64_t> shingles;
+  const std::vector<uint64_t>* shingles = nullptr;
 };
 
 // Buckets bigger than this (many near-identical reflections, e.g. an
@@ -197,47 +199,93 @@ int first_text_line(const Reflection& r) {
 
 }  // namespace
 
-std::vector<std::vector<Finding>> check_similarity(const Cohort& cohort) {
+std::vector<std::vector<Finding>> check_similarity(const Cohort& cohort, unsigned jobs, SimilarityMemo* memo) {
   std::vector<std::vector<Finding>> out(cohort.portfolios.size());
   const double threshold = cohort.config.requirements.similarity;
   if (!(threshold > 0 && threshold <= 1)) return out;  // outside (0, 1]: the check is off
 
-  std::vector<Doc> docs;
+  // Each reflection's phrases and MinHash signature, on all cores (or from
+  // the memo). Reflections too short to compare have no phrases.
+  SimilarityMemo local;
+  if (!memo) memo = &local;
+  std::vector<std::vector<Fingerprint>*> prints(cohort.portfolios.size(), nullptr);
+  std::vector<size_t> todo;
   for (size_t p = 0; p < cohort.portfolios.size(); ++p) {
     const Portfolio& portfolio = cohort.portfolios[p].portfolio;
     if (!portfolio.usable) continue;
+    auto [it, fresh] = memo->by_root_.try_emplace(portfolio.root);
+    if (fresh || it->second.size() != portfolio.reflections.size()) {
+      it->second.assign(portfolio.reflections.size(), Fingerprint{});
+      todo.push_back(p);
+    }
+    prints[p] = &it->second;
+  }
+  parallel_for(todo.size(), jobs, [&](size_t t) {
+    size_t p = todo[t];
+    const Portfolio& portfolio = cohort.portfolios[p].portfolio;
+    std::vector<Fingerprint>& fps = *prints[p];
     for (size_t r = 0; r < portfolio.reflections.size(); ++r) {
-      Doc d{uint32_t(p), uint32_t(r), shingles(portfolio.reflections[r].body.text)};
-      if (!d.shingles.empty()) docs.push_back(std::move(d));
+      fps[r].shingles = shingles(portfolio.reflections[r].body.text);
+      if (!fps[r].shingles.empty()) minhash(fps[r].shingles, fps[r].signature);
+    }
+  });
+
+  std::vector<Doc> docs;
+  std::vector<const Signature*> signature_of;
+  for (size_t p = 0; p < cohort.portfolios.size(); ++p) {
+    if (!prints[p]) continue;
+    for (size_t r = 0; r < prints[p]->size(); ++r) {
+      const Fingerprint& fp = (*prints[p])[r];
+      if (fp.shingles.empty()) continue;
+      docs.push_back(Doc{uint32_t(p), uint32_t(r), &fp.shingles});
+      signature_of.push_back(&fp.signature);
     }
   }
   if (docs.size() < 2) return out;
 
-  // MinHash signatures, then LSH: documents whose signatures agree on all
+  // LSH on the MinHash signatures: documents whose signatures agree on all
   // kRows values of some band become candidate pairs.
-  std::vector<Signature> signatures(docs.size());
-  for (size_t i = 0; i < docs.size(); ++i) minhash(docs[i].shingles, signatures[i]);
+  const auto& signatures = signature_of;
 
+  // Each band's documents are grouped by key in an open-addressing table
+  // (faster than sorting them): a group lists its documents in increasing
+  // order, as a sort by (key, document) would.
   std::vector<uint64_t> pairs;  // (i << 32) | j with i < j
-  std::vector<std::pair<uint64_t, uint32_t>> keys(docs.size());
+  constexpr uint32_t kNone = UINT32_MAX;
+  size_t capacity = 16;
+  while (capacity < docs.size() * 2) capacity *= 2;
+  std::vector<uint64_t> keys(docs.size());
+  std::vector<uint32_t> table(capacity), next(docs.size()), tail(docs.size());
+  std::vector<uint32_t> heads, group;
   for (size_t band = 0; band < size_t(kBands); ++band) {
+    std::fill(table.begin(), table.end(), kNone);
+    heads.clear();
     for (size_t i = 0; i < docs.size(); ++i) {
-      const Signature& s = signatures[i];
+      const Signature& s = *signatures[i];
       uint64_t key = 0x62616e64ull ^ band;  // "band"
       for (size_t r = 0; r < size_t(kRows); ++r) key = mix64(key ^ s[band * kRows + r]);
-      keys[i] = {key, uint32_t(i)};
-    }
-    std::sort(keys.begin(), keys.end());
-    for (size_t begin = 0; begin < keys.size();) {
-      size_t end = begin + 1;
-      while (end < keys.size() && keys[end].first == keys[begin].first) ++end;
-      size_t size = end - begin;
-      for (size_t x = begin; x < end; ++x) {
-        size_t last = size > kLargeBucket ? std::min(end, x + 1 + kBucketWindow) : end;
-        for (size_t y = x + 1; y < last; ++y)
-          pairs.push_back(uint64_t(keys[x].second) << 32 | keys[y].second);  // keys sorted: x's doc < y's doc
+      keys[i] = key;
+      next[i] = kNone;
+      size_t h = size_t(key) & (capacity - 1);
+      while (table[h] != kNone && keys[table[h]] != key) h = (h + 1) & (capacity - 1);
+      if (table[h] == kNone) {
+        table[h] = uint32_t(i);
+        tail[i] = uint32_t(i);
+      } else {
+        uint32_t head = table[h];
+        if (next[head] == kNone && tail[head] == head) heads.push_back(head);  // its second member
+        next[tail[head]] = uint32_t(i);
+        tail[head] = uint32_t(i);
       }
-      begin = end;
+    }
+    for (uint32_t head : heads) {
+      group.clear();
+      for (uint32_t m = head; m != kNone; m = next[m]) group.push_back(m);
+      size_t size = group.size();
+      for (size_t x = 0; x < size; ++x) {
+        size_t last = size > kLargeBucket ? std::min(size, x + 1 + kBucketWindow) : size;
+        for (size_t y = x + 1; y < last; ++y) pairs.push_back(uint64_t(group[x]) << 32 | group[y]);
+      }
     }
   }
   std::sort(pairs.begin(), pairs.end());
@@ -247,7 +295,7 @@ std::vector<std::vector<Finding>> check_similarity(const Cohort& cohort) {
   std::vector<std::vector<std::pair<double, uint32_t>>> matches(docs.size());
   for (uint64_t pair : pairs) {
     uint32_t i = uint32_t(pair >> 32), j = uint32_t(pair & 0xffffffffu);
-    double sim = containment(docs[i].shingles, docs[j].shingles);
+    double sim = containment(*docs[i].shingles, *docs[j].shingles);
     if (sim + 1e-12 < threshold) continue;
     matches[i].push_back({sim, j});
     matches[j].push_back({sim, i});

@@ -10,7 +10,10 @@
 // new sentences, still scores high, while two reflections on the same
 // topic in the students' own words share only a few phrases.
 #pragma once
+#include <array>
 #include <cstdint>
+#include <map>
+#include <string>
 #include <string_view>
 #include <vector>
 
@@ -36,4 +39,26 @@ double containment(const std::vector<uint64_t>& a, const std::vector<uint64_t>& 
 // containment(shingles(a), shingles(b)).
 double text_similarity(std::string_view a, std::string_view b);
 
+// One reflection as check_similarity sees it: its phrases and their MinHash.
+struct Fingerprint {
+  std::vector<uint64_t> shingles;
+  std::array<uint32_t, kHashes> signature{};
+};
+
 }  // namespace casfolio::similarity
+
+namespace casfolio {
+
+// Reflections already hashed, per portfolio folder (casfolio serve keeps one
+// between rebuilds). The owner must forget() a portfolio whenever it reloads
+// it: entries are trusted as they are, not compared with the text again.
+class SimilarityMemo {
+ public:
+  void forget(const std::string& portfolio_root) { by_root_.erase(portfolio_root); }
+  void clear() { by_root_.clear(); }
+
+  // check_similarity's: the fingerprints of a portfolio's reflections, in order.
+  std::map<std::string, std::vector<similarity::Fingerprint>> by_root_;
+};
+
+}  // namespace casfolio

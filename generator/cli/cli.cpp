@@ -36,6 +36,8 @@ void add_common_options(CLI::App& app, CommonOptions& o) {
   app.add_option("--as-of", o.as_of, "Judge deadlines as of this day (YYYY-MM-DD)");
   app.add_option("--cohort", o.cohort, "cohort.yaml to use for a single portfolio");
   app.add_flag("--drafts", o.drafts, "Include experiences marked draft: true");
+  app.add_option("-j,--jobs", o.jobs, "Threads to work with (0 = one per core); the output never depends on it")
+      ->capture_default_str();
 }
 
 std::optional<Date> resolve_as_of(const CommonOptions& o, std::ostream& err) {
@@ -48,6 +50,7 @@ std::optional<Date> resolve_as_of(const CommonOptions& o, std::ostream& err) {
 LoadOptions load_options(const CommonOptions& o) {
   LoadOptions l;
   l.drafts = o.drafts;
+  l.jobs = o.jobs;
   if (!o.cohort.empty()) l.cohort_file = o.cohort;
   return l;
 }

@@ -1,13 +1,14 @@
 // casfolio build: load, analyse, render, write. The stages do the work; this
 // is the script that runs them and says what happened.
 #include <filesystem>
+#include <iostream>
 
+#include "build/site_build.h"
 #include "cli/commands.h"
+#include "cli/progress.h"
 #include "diagnostics/printer.h"
-#include "indicators/analysis.h"
-#include "render/site.h"
+#include "util/timings.h"
 #include "write/manifest.h"
-#include "write/site_writer.h"
 
 namespace casfolio {
 
@@ -18,20 +19,8 @@ struct BuildOptions {
   std::string out = "site";
   bool is_public = false;
   std::string theme;  // --theme DIR
+  bool no_cache = false;
 };
-
-// A theme folder on disk: --theme, else the cohort's `theme:` as a folder
-// (relative to the cohort) or as themes/<name> in it; "" = the built-in one.
-std::string theme_folder(const BuildOptions& o, const Cohort& cohort) {
-  namespace fs = std::filesystem;
-  std::error_code ec;
-  if (!o.theme.empty()) return o.theme;
-  const std::string& name = cohort.config.theme;
-  if (name.empty() || name == "default") return {};
-  for (fs::path p : {fs::path(o.common.dir) / name, fs::path(o.common.dir) / "themes" / name})
-    if (fs::is_directory(p, ec)) return p.string();
-  return {};
-}
 
 int run_build(const BuildOptions& o, Streams io) {
   namespace fs = std::filesystem;
@@ -54,16 +43,23 @@ int run_build(const BuildOptions& o, Streams io) {
     return 2;
   }
 
-  Cohort cohort = load_directory(o.common.dir, load_options(o.common));
-  CohortAnalysis analysis = analyse(cohort, *as_of);
-
-  std::vector<Finding> render_findings;
-  SiteOptions so;
-  so.is_public = o.is_public;
-  so.source_root = o.common.dir;
-  so.theme_dir = theme_folder(o, cohort);
-  so.findings = &render_findings;
-  std::vector<OutputFile> files = render_site(cohort, analysis, so);
+  SiteBuildOptions bo;
+  bo.dir = o.common.dir;
+  bo.load = load_options(o.common);
+  bo.as_of = *as_of;
+  bo.is_public = o.is_public;
+  bo.theme = o.theme;
+  bo.out_dir = o.out;
+  bo.jobs = o.common.jobs;
+  if (!o.no_cache) bo.cache_dir = default_cache_dir();
+  ProgressBar bar(io.err, &io.err == &std::cerr && stderr_is_terminal(), "building");
+  bo.progress = [&bar](size_t done, size_t total) { bar.update(done, total); };
+  Timings timings;
+  SiteBuild build(std::move(bo));
+  SiteBuildResult r = build.run(nullptr, &timings);
+  bar.finish();
+  const Cohort& cohort = build.cohort();
+  const CohortAnalysis& analysis = build.analysis();
 
   PrintOptions po;
   po.language = cohort.config.language;
@@ -74,18 +70,17 @@ int run_build(const BuildOptions& o, Streams io) {
   bool broken = false;
   PrintOptions template_po = po;
   template_po.path_prefix.clear();
-  for (const Finding& f : render_findings) {
+  for (const Finding& f : r.render_findings) {
     print_finding(io.err, f, f.code == "template-error" ? template_po : po);
     broken |= f.severity == Severity::error;
   }
+  timings.print(io.err);
   if (broken) {
     io.err << "casfolio build: the site was not written; the previous one (if any) is unchanged\n";
     return 1;
   }
-
-  SiteWriteResult written = write_site(files, wo);
-  if (!written.ok) {
-    io.err << "casfolio build: " << written.error << "\ncasfolio build: the previous site (if any) is unchanged\n";
+  if (!r.ok) {
+    io.err << "casfolio build: " << r.error << "\ncasfolio build: the previous site (if any) is unchanged\n";
     return 1;
   }
 
@@ -96,8 +91,8 @@ int run_build(const BuildOptions& o, Streams io) {
         ++with_errors;
         break;
       }
-  io.out << "built " << o.out << (o.is_public ? " (public)" : "") << ": " << written.files << " files, "
-         << format_size(written.bytes) << ", " << analysis.students.size() << " portfolio(s) in";
+  io.out << "built " << o.out << (o.is_public ? " (public)" : "") << ": " << r.written.files << " files, "
+         << format_size(r.written.bytes) << ", " << analysis.students.size() << " portfolio(s) in";
   for (Language l : cohort.config.languages) io.out << ' ' << code(l);
   io.out << ", as of " << as_of->iso() << '\n';
   if (with_errors > 0)
@@ -114,6 +109,9 @@ void define_build(CLI::App& app, Streams io, int& exit_code) {
       ->capture_default_str();
   app.add_flag("--public", o->is_public, "A site to share: no private keys or experiences, findings or social GPA");
   app.add_option("--theme", o->theme, "A theme folder whose files replace the built-in theme's");
+  app.add_flag("--no-cache", o->no_cache,
+               "Render every page, write every file and resize every image again, and keep no cache "
+               "(the result is the same bytes either way)");
   app.callback([o, io, &exit_code] { exit_code = run_build(*o, io); });
 }
 

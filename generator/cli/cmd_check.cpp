@@ -25,7 +25,7 @@ int run_check(const CheckOptions& o, Streams io) {
     return 2;
   }
   Cohort cohort = load_directory(o.common.dir, load_options(o.common));
-  CohortAnalysis analysis = analyse(cohort, *as_of);
+  CohortAnalysis analysis = analyse(cohort, *as_of, o.common.jobs);
 
   size_t errors = 0, warnings = 0;
   auto tally = [&](const std::vector<Finding>& fs) {

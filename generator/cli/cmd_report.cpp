@@ -29,7 +29,7 @@ int run_report(const ReportOptions& o, Streams io) {
     return 2;
   }
   Cohort cohort = load_directory(o.common.dir, load_options(o.common));
-  CohortAnalysis analysis = analyse(cohort, *as_of);
+  CohortAnalysis analysis = analyse(cohort, *as_of, o.common.jobs);
   if (o.format == "json") io.out << report_json(cohort, analysis).dump(2) << '\n';
   else io.out << report_csv(cohort, analysis);
   return 0;

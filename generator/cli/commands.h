@@ -22,6 +22,7 @@ struct CommonOptions {
   std::string as_of;   // YYYY-MM-DD; empty = SOURCE_DATE_EPOCH or today
   std::string cohort;  // --cohort FILE
   bool drafts = false;
+  unsigned jobs = 0;   // --jobs: threads (0 = one per core)
 };
 void add_common_options(CLI::App& app, CommonOptions& o);
 // The as-of date: --as-of, else SOURCE_DATE_EPOCH, else today. nullopt (after

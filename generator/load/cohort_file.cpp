@@ -194,7 +194,7 @@ void read_social_gpa(const YamlNode& v, const FieldContext& c, std::optional<Soc
       }
       auto points = read_amount(value, key.scalar, c);
       if (!points) continue;
-      auto it = std::find_if(s.points.begin(), s.points.end(), [&](const auto& kv) { return kv.first == key.scalar; });
+      auto it = std::find_if(s.points.begin(), s.points.end(), [&name = key.scalar](const auto& kv) { return kv.first == name; });
       if (it != s.points.end()) it->second = *points;
       else s.points.emplace_back(key.scalar, *points);
     }

@@ -84,8 +84,13 @@ std::optional<DirEntry> DiskFileSource::stat(const std::string& path) const {
   e.name = last_name(path);
   e.symlink = fs::is_symlink(link);
   // Judged for every path, not only links: a file below a linked folder
-  // that leads out is outside too.
-  e.escapes_root = !path.empty() && !is_inside(fs::path(canonical_root_), p);
+  // that leads out is outside too. A path with no link in it cannot lead
+  // out, and needs no resolving (the slow part of loading a cohort).
+  if (!path.empty()) {
+    size_t slash = path.rfind('/');
+    bool plain = !e.symlink && (slash == std::string::npos || plain_dir(path.substr(0, slash)));
+    e.escapes_root = !plain && !is_inside(fs::path(canonical_root_), p);
+  }
   auto st = fs::status(p, ec);
   if (ec) {  // a dangling link
     e.kind = EntryKind::other;
@@ -97,6 +102,25 @@ std::optional<DirEntry> DiskFileSource::stat(const std::string& path) const {
     e.size = ec ? 0 : size;
   }
   return e;
+}
+
+bool DiskFileSource::plain_dir(const std::string& dir) const {
+  {
+    std::lock_guard<std::mutex> lock(plain_mutex_);
+    auto it = plain_dirs_.find(dir);
+    if (it != plain_dirs_.end()) return it->second;
+  }
+  // Names are never "." or ".." here (paths come from listings and resolve_inside).
+  size_t slash = dir.rfind('/');
+  bool plain = dir.find("..") == std::string::npos && (slash == std::string::npos || plain_dir(dir.substr(0, slash)));
+  if (plain) {
+    std::error_code ec;
+    auto st = fs::symlink_status(fs::path(root_) / dir, ec);
+    plain = !ec && fs::is_directory(st);
+  }
+  std::lock_guard<std::mutex> lock(plain_mutex_);
+  plain_dirs_[dir] = plain;
+  return plain;
 }
 
 std::vector<DirEntry> DiskFileSource::list(const std::string& dir) const {

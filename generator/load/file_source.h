@@ -4,6 +4,7 @@
 #include <cstdint>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -48,8 +49,14 @@ class DiskFileSource : public FileSource {
   const std::string& root() const { return root_; }
 
  private:
+  // True when `dir` (below the root) and every folder above it are real
+  // folders, not symbolic links: then nothing below it can lead out.
+  bool plain_dir(const std::string& dir) const;
+
   std::string root_;
   std::string canonical_root_;
+  mutable std::mutex plain_mutex_;
+  mutable std::map<std::string, bool> plain_dirs_;  // plain_dir's answers
 };
 
 // An in-memory tree for tests: folders are implied by file paths.

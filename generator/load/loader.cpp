@@ -7,6 +7,7 @@
 #include "load/cohort_file.h"
 #include "load/document.h"
 #include "load/portfolio_reader.h"
+#include "util/parallel.h"
 #include "util/path.h"
 
 namespace fs = std::filesystem;
@@ -121,12 +122,14 @@ Cohort load_impl(const FileSource& source, const LoadOptions& options, const Ext
     config_diagnostics.report("not-a-portfolio", Location{});
   }
 
-  for (const std::string& root : roots) {
+  // Portfolios are independent: read on all cores, kept in discovery order.
+  cohort.portfolios.resize(roots.size());
+  parallel_for(roots.size(), options.jobs, [&](size_t i) {
+    const std::string& root = roots[i];
     std::unique_ptr<FileSource> files = source.subtree(root);
     std::string folder = root.empty() ? root_name : std::string(file_name(root));
-    cohort.portfolios.push_back(
-        read_portfolio(*files, root.empty() ? "." : root, folder, cohort.config, options));
-  }
+    cohort.portfolios[i] = read_portfolio(*files, root.empty() ? "." : root, folder, cohort.config, options);
+  });
   make_ids_unique(cohort.portfolios);
   std::stable_sort(cohort.portfolios.begin(), cohort.portfolios.end(),
                    [](const LoadedPortfolio& a, const LoadedPortfolio& b) { return a.portfolio.id < b.portfolio.id; });
@@ -179,6 +182,13 @@ Cohort load(const FileSource& source, const LoadOptions& options, std::optional<
     return c;
   }
   return load_impl(source, options, nullptr, "portfolio");
+}
+
+LoadedPortfolio reload_portfolio(const std::string& dir, const std::string& root, const CohortConfig& config,
+                                 const LoadOptions& options) {
+  DiskFileSource source(dir);
+  std::unique_ptr<FileSource> files = source.subtree(root);
+  return read_portfolio(*files, root, std::string(file_name(root)), config, options);
 }
 
 Cohort load_directory(const std::string& dir, const LoadOptions& options) {

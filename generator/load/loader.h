@@ -25,6 +25,7 @@ struct LoadOptions {
   bool drafts = false;                     // include `draft: true` experiences
   std::optional<std::string> cohort_file;  // --cohort FILE (a path on disk)
   Limits limits;
+  unsigned jobs = 1;  // threads reading portfolios (0 = one per core); the result never depends on it
 };
 
 // Loads `source` whose root is a cohort folder (has cohort.yaml) or a single
@@ -36,5 +37,13 @@ Cohort load(const FileSource& source, const LoadOptions& options,
 // The disk entry point: `dir` as the user named it; looks for a cohort.yaml
 // in its parents when `dir` is a single portfolio and no --cohort is given.
 Cohort load_directory(const std::string& dir, const LoadOptions& options);
+
+// One portfolio of a cohort loaded with load_directory(dir, options), read
+// again (casfolio serve, after its files changed): `root` is its folder
+// relative to `dir` (Portfolio::root). The result is what load_directory
+// would now give for it, as long as its id is not one another portfolio
+// also claims (make that a full load_directory).
+LoadedPortfolio reload_portfolio(const std::string& dir, const std::string& root, const CohortConfig& config,
+                                 const LoadOptions& options);
 
 }  // namespace casfolio

@@ -42,10 +42,10 @@ struct Walk {
   std::vector<std::string> escaping;    // symbolic links that lead out of the portfolio
   std::map<std::string, uint64_t> oversized;  // files above max_evidence_bytes
   bool too_many = false;
+  std::string too_deep;  // the first folder left out for being deeper than kMaxFolderDepth
 };
 
 void walk(const FileSource& src, const std::string& dir, int depth, const Limits& limits, Walk& w) {
-  if (depth > kMaxFolderDepth) return;
   for (const DirEntry& e : src.list(dir)) {
     if (ignored_name(e.name)) continue;
     std::string path = join_path(dir, e.name);
@@ -54,7 +54,12 @@ void walk(const FileSource& src, const std::string& dir, int depth, const Limits
       continue;
     }
     if (e.kind == EntryKind::directory) {
-      if (!e.symlink) walk(src, path, depth + 1, limits, w);  // linked folders are not followed
+      if (e.symlink) continue;  // linked folders are not followed
+      if (depth + 1 > kMaxFolderDepth) {
+        if (w.too_deep.empty()) w.too_deep = path;
+        continue;
+      }
+      walk(src, path, depth + 1, limits, w);
       continue;
     }
     if (e.kind != EntryKind::file) continue;
@@ -82,6 +87,8 @@ class Reader {
     walk(files_, "", 0, options_.limits, walk_);
     if (walk_.too_many)
       d_.report("too-many-files", Location{}, {{"limit", std::to_string(options_.limits.max_files_per_portfolio)}});
+    if (!walk_.too_deep.empty())
+      d_.report("folder-too-deep", Location{walk_.too_deep}, {{"limit", std::to_string(kMaxFolderDepth)}});
     std::sort(walk_.files.begin(), walk_.files.end());
     std::sort(walk_.escaping.begin(), walk_.escaping.end());
     p.files = walk_.files;

@@ -25,6 +25,15 @@ struct YamlNode {
   std::vector<YamlNode> items;                         // a sequence's items
   std::vector<std::pair<YamlNode, YamlNode>> entries;  // a map's keys and values, in file order
 
+  // Defined out of line: clang with libstdc++ cannot instantiate them for a
+  // pair of the class inside itself (the fuzz build uses clang).
+  YamlNode();
+  YamlNode(const YamlNode&);
+  YamlNode(YamlNode&&) noexcept;
+  YamlNode& operator=(const YamlNode&);
+  YamlNode& operator=(YamlNode&&) noexcept;
+  ~YamlNode();
+
   bool is_null() const { return kind == Kind::null; }
   bool is_scalar() const { return kind == Kind::scalar; }
   bool is_sequence() const { return kind == Kind::sequence; }

@@ -4,6 +4,7 @@
 
 #include <mutex>
 
+#include "util/digest.h"
 #include "util/path.h"
 
 namespace casfolio {
@@ -77,18 +78,38 @@ ResizedImage resize_image(const std::string& bytes, std::string_view source_exte
   if (!vips_ready(out.error)) return out;
   bool png = source_extension == ".png" || source_extension == ".gif";
   out.extension = png ? ".png" : ".jpg";
-  try {
-    out.thumbnail = resized(bytes, thumb_size, png);
-    out.web = resized(bytes, web_size, png);
-    out.ok = true;
-  } catch (const vips::VError& e) {
-    out.error = e.what();
-    while (!out.error.empty() && (out.error.back() == '\n' || out.error.back() == ' ')) out.error.pop_back();
-    out.thumbnail = {};
-    out.web = {};
+  auto attempt = [&] {
+    try {
+      out.thumbnail = resized(bytes, thumb_size, png);
+      out.web = resized(bytes, web_size, png);
+      out.ok = true;
+    } catch (const vips::VError& e) {
+      out.error = e.what();
+      while (!out.error.empty() && (out.error.back() == '\n' || out.error.back() == ' ')) out.error.pop_back();
+      out.thumbnail = {};
+      out.web = {};
+    }
+  };
+  attempt();
+  if (!out.ok) {
+    // libvips has one error buffer for the whole process: with other
+    // threads resizing, the message may hold their words too. The failure
+    // is certain; its message is taken again with the other failures kept out.
+    static std::mutex failing;
+    std::lock_guard<std::mutex> lock(failing);
+    vips_error_clear();
+    attempt();
+    vips_error_clear();
   }
-  vips_error_clear();
   return out;
+}
+
+std::string image_key(const std::string& bytes, std::string_view source_extension, int thumb_size, int web_size) {
+  DigestBuilder d;
+  // Bump the first field whenever encode() changes what it writes.
+  d.add("casfolio image 1").add(vips_version_string()).add(source_extension).add(thumb_size).add(web_size);
+  d.add(content_digest(bytes));
+  return d.finish();
 }
 
 }  // namespace casfolio

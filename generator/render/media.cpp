@@ -20,12 +20,13 @@ MediaKind media_kind(std::string_view path) {
 }
 
 MediaRegistry::MediaRegistry(std::set<std::string> files, std::string disk_root, std::string site_dir,
-                             std::string finding_prefix, std::vector<Finding>* findings)
+                             std::string finding_prefix, std::vector<Finding>* findings, ImageCache* images)
     : files_(std::move(files)),
       disk_root_(std::move(disk_root)),
       site_dir_(std::move(site_dir)),
       finding_prefix_(std::move(finding_prefix)),
-      findings_(findings) {}
+      findings_(findings),
+      images_(images) {}
 
 const MediaItem* MediaRegistry::publish(const std::string& path) {
   if (auto it = items_.find(path); it != items_.end()) return &it->second;
@@ -43,7 +44,21 @@ const MediaItem* MediaRegistry::publish(const std::string& path) {
     std::ifstream in(disk, std::ios::binary);
     std::stringstream bytes;
     bytes << in.rdbuf();
-    ResizedImage r = in ? resize_image(bytes.str(), ext) : ResizedImage{false, "cannot read the file", {}, {}, {}};
+    ResizedImage r;
+    if (!in) {
+      r = ResizedImage{false, "cannot read the file", {}, {}, {}};
+    } else if (images_) {
+      std::string source = bytes.str();
+      std::string key = image_key(source, ext);
+      if (auto kept = images_->find(key)) {
+        r = std::move(*kept);
+      } else {
+        r = resize_image(source, ext);
+        images_->store(key, r);
+      }
+    } else {
+      r = resize_image(bytes.str(), ext);
+    }
     if (!r.ok) {
       item.failed = true;
       if (findings_) {

@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "diagnostics/diagnostics.h"
+#include "render/image_resize.h"
 #include "render/site.h"
 
 namespace casfolio {
@@ -29,8 +30,9 @@ class MediaRegistry {
  public:
   // `files`: the portfolio's files that may be published; `disk_root`: the
   // portfolio folder on disk; `site_dir`: "media/<student id>".
+  // `images`: resized images kept from earlier builds, or nullptr.
   MediaRegistry(std::set<std::string> files, std::string disk_root, std::string site_dir, std::string finding_prefix,
-                std::vector<Finding>* findings);
+                std::vector<Finding>* findings, ImageCache* images = nullptr);
 
   // Publishes `path` (once) and says where it went; nullptr when it may not
   // be published (not a file of the portfolio, Markdown or YAML source).
@@ -43,6 +45,7 @@ class MediaRegistry {
   std::set<std::string> files_;
   std::string disk_root_, site_dir_, finding_prefix_;
   std::vector<Finding>* findings_;
+  ImageCache* images_ = nullptr;
   std::map<std::string, MediaItem> items_;
   std::map<std::string, OutputFile> outputs_;
 };

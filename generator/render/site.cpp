@@ -6,12 +6,15 @@
 
 #include <algorithm>
 #include <map>
+#include <mutex>
 
 #include "render/charts.h"
 #include "render/markdown.h"
 #include "render/redact.h"
 #include "render/site_builder.h"
 #include "render/url.h"
+#include "util/digest.h"
+#include "util/parallel.h"
 #include "util/path.h"
 
 namespace casfolio {
@@ -56,31 +59,38 @@ SiteBuilder::SiteBuilder(const Cohort& cohort, const CohortAnalysis& analysis, c
     s.analysis = &sa;
     if (options.is_public) {
       PublicPortfolio pub = redact_for_public(p);
-      s.portfolio = std::move(pub.portfolio);
+      s.redacted = std::make_unique<StudentSite::Redacted>();
+      s.redacted->portfolio = std::move(pub.portfolio);
       s.show_interviews = !pub.hide_interviews;
-      s.indicators = compute_student(s.portfolio, cohort.config, analysis.as_of, {});
+      s.redacted->indicators = compute_student(s.redacted->portfolio, cohort.config, analysis.as_of, {});
+      s.portfolio = &s.redacted->portfolio;
+      s.indicators = &s.redacted->indicators;
+      s.findings = &s.redacted->findings;
     } else {
-      s.portfolio = p;
-      s.indicators = sa.indicators;  // the analysis is the authority for the staff view
-      s.findings = sa.findings;
+      s.portfolio = &p;
+      s.indicators = &sa.indicators;  // the analysis is the authority for the staff view
+      s.findings = &sa.findings;
     }
     s.languages = cohort_languages_;
     if (std::find(s.languages.begin(), s.languages.end(), p.profile.language) == s.languages.end())
       s.languages.push_back(p.profile.language);
     s.dir = "students/" + p.id;
-    std::set<std::string> files(s.portfolio.files.begin(), s.portfolio.files.end());
-    std::string disk = p.root.empty() || p.root == "." ? options.source_root : join_path(options.source_root, p.root);
-    std::string prefix = p.root.empty() || p.root == "." ? "" : p.root;
-    s.media = std::make_unique<MediaRegistry>(std::move(files), disk, "media/" + p.id, prefix, &render_findings_);
+  }
+  if (options.previous || options.memo) {
+    DigestBuilder d;
+    for (const auto& [name, text] : templates_.sources()) d.add(name).add(text);
+    for (const auto& [name, data] : templates_.assets()) d.add(name).add(data);
+    templates_digest_ = d.finish();
+    for (StudentSite& s : students_) s.key = student_key(s);
   }
 
   for (Language l : kAllLanguages) {
     const UiText& ui = UiText::get(l);
     View t;
-    for (const auto& [key, text] : ui.strings()) t.set(key, text);
+    for (const auto& [key, text] : ui.strings()) put(t, key, text);
     View& layer = language_layers_[size_t(l)];
-    layer.set("lang", std::string(code(l)));
-    layer.set("t", t);
+    put(layer, "lang", std::string(code(l)));
+    put(layer, "t", t);
   }
 }
 
@@ -114,56 +124,69 @@ View SiteBuilder::page_view(const PageContext& pc, const std::string& title,
   std::string subtitle = c.programme;
   if (!c.cohort.empty()) subtitle += (subtitle.empty() ? "" : " · ") + c.cohort;
   if (subtitle.empty()) subtitle = ui.s("site_subtitle_default");
-  v.set("root", pc.root);
-  v.set("title", title);
-  v.set("page_title", title == site_title ? title : title + " · " + site_title);
-  v.set("site_title", site_title);
-  v.set("site_subtitle", subtitle);
-  v.set("home_href", home_href(pc));
-  v.set("search_href", pc.page("search.html"));
-  v.set("staff", !options_.is_public);
-  v.set("public", options_.is_public);
-  v.set("as_of", ui.date(analysis_.as_of));
-  v.set("as_of_line", ui.format("footer_as_of", {{"date", ui.date(analysis_.as_of)}}));
+  put(v, "root", pc.root);
+  put(v, "title", title);
+  put(v, "page_title", title == site_title ? title : title + " · " + site_title);
+  put(v, "site_title", site_title);
+  put(v, "site_subtitle", subtitle);
+  put(v, "home_href", home_href(pc));
+  put(v, "search_href", pc.page("search.html"));
+  put(v, "staff", !options_.is_public);
+  put(v, "public", options_.is_public);
+  put(v, "as_of", ui.date(analysis_.as_of));
+  put(v, "as_of_line", ui.format("footer_as_of", {{"date", ui.date(analysis_.as_of)}}));
   ViewList langs;
   if (languages.size() > 1) {
     for (Language l : languages) {
       View item;
-      item.set("href", pc.href(std::string(code(l)) + "/" + pc.rest));
-      item.set("code", std::string(code(l)));
-      item.set("label", UiText::get(l).s("language_name"));
-      item.set("current", l == pc.lang);
+      put(item, "href", pc.href(std::string(code(l)) + "/" + pc.rest));
+      put(item, "code", std::string(code(l)));
+      put(item, "label", UiText::get(l).s("language_name"));
+      put(item, "current", l == pc.lang);
       langs.push_back(item);
     }
   }
-  v.set("languages", langs);
-  v.set("has_languages", !langs.empty());
+  put(v, "languages", langs);
+  put(v, "has_languages", !langs.empty());
   ViewList scripts;
   View site_js;
-  site_js.set("src", pc.href("assets/site.js"));
+  put(site_js, "src", pc.href("assets/site.js"));
   scripts.push_back(site_js);
-  v.set("scripts", scripts);
+  put(v, "scripts", scripts);
   return v;
 }
 
-void SiteBuilder::emit(const PageContext& pc, const std::string& template_name, View& page) {
+void SiteBuilder::report_template_error(std::vector<Finding>& into, const std::string& template_name,
+                                        const std::string& error) {
+  Finding f;
+  f.severity = severity_of("template-error");
+  f.code = "template-error";
+  f.where.file = templates_.origin(template_name);
+  f.args = {{"template", template_name}, {"error", error}};
+  into.push_back(std::move(f));
+}
+
+void SiteBuilder::emit(StudentSite* s, const PageContext& pc, const std::string& template_name, View& page) {
   const View* crumbs = page.get("crumbs");
-  page.set("has_crumbs", crumbs && crumbs->is_list() && !crumbs->list_value().empty());
+  put(page, "has_crumbs", crumbs && crumbs->is_list() && !crumbs->list_value().empty());
   std::string error;
-  std::string html = templates_.render(template_name, {&language_layers_[size_t(pc.lang)], &page}, error);
+  TemplateSet& templates = s ? *s->templates : templates_;
+  std::string html = templates.render(template_name, {&language_layers_[size_t(pc.lang)], &page}, error);
   if (!error.empty()) {
-    if (error_.empty()) {
-      error_ = error;
-      Finding f;
-      f.severity = severity_of("template-error");
-      f.code = "template-error";
-      f.where.file = templates_.origin(template_name);
-      f.args = {{"template", template_name}, {"error", error}};
-      render_findings_.push_back(std::move(f));
+    // Only the first template error of a build is reported (they repeat on
+    // every page); a student's first is kept for build() to decide.
+    if (s) {
+      if (!s->template_error) report_template_error(s->render_findings, template_name, error);
+      s->template_error = true;
+    } else if (!template_error_) {
+      report_template_error(render_findings_, template_name, error);
+      template_error_ = true;
     }
     return;
   }
-  out_.push_back(OutputFile{pc.path, std::move(html), {}});
+  OutputFile f{pc.path, std::move(html), {}};
+  if (s && !s->key.empty()) f.digest = content_digest(f.data);
+  (s ? s->out : out_).push_back(std::move(f));
 }
 
 View SiteBuilder::findings_view(const std::vector<Finding>& findings, const StudentSite* student,
@@ -176,17 +199,17 @@ View SiteBuilder::findings_view(const std::vector<Finding>& findings, const Stud
       if (f.severity != sev) continue;
       MessageText m = render_message(f, pc.lang);
       View item;
-      item.set("message", m.message);
-      item.set("hint", m.hint);
-      item.set("has_hint", !m.hint.empty());
+      put(item, "message", m.message);
+      put(item, "hint", m.hint);
+      put(item, "has_hint", !m.hint.empty());
       std::string where = f.where.file;
       if (!where.empty() && f.where.line > 0) where += ":" + std::to_string(f.where.line);
-      item.set("where", where);
-      item.set("code", f.code);
-      item.set("staff_only", f.staff_only);
+      put(item, "where", where);
+      put(item, "code", f.code);
+      put(item, "staff_only", f.staff_only);
       std::string href;
       if (student && !f.where.file.empty()) {
-        const Portfolio& p = student->portfolio;
+        const Portfolio& p = *student->portfolio;
         for (const Reflection& r : p.reflections)
           if (r.file == f.where.file) href = pc.page(reflection_rest(*student, r));
         if (href.empty())
@@ -194,22 +217,22 @@ View SiteBuilder::findings_view(const std::vector<Finding>& findings, const Stud
             if (f.where.file == e.file || f.where.file.starts_with(e.dir + "/"))
               href = pc.page(experience_rest(*student, e));
       }
-      item.set("href", href);
-      item.set("has_href", !href.empty());
+      put(item, "href", href);
+      put(item, "has_href", !href.empty());
       items.push_back(item);
     }
     if (items.empty()) continue;
     View group;
     std::string key(name(sev));
-    group.set("severity", key);
-    group.set("label", ui.s("severity_" + key));
-    group.set("count", std::to_string(items.size()));
-    group.set("items", items);
+    put(group, "severity", key);
+    put(group, "label", ui.s("severity_" + key));
+    put(group, "count", std::to_string(items.size()));
+    put(group, "items", items);
     groups.push_back(group);
   }
   View v;
-  v.set("groups", groups);
-  v.set("any", !groups.empty());
+  put(v, "groups", groups);
+  put(v, "any", !groups.empty());
   return v;
 }
 
@@ -218,24 +241,24 @@ void SiteBuilder::cohort_home(Language lang, bool at_root) {
   const UiText& ui = UiText::get(lang);
   const CohortConfig& c = cohort_.config;
   View v = page_view(pc, c.school.empty() ? ui.s("cohort_title") : c.school, cohort_languages_);
-  v.set("body_class", "page-cohort");
-  v.set("heading", ui.s("cohort_title"));
-  v.set("programme", c.programme);
-  v.set("cohort_label", c.cohort);
+  put(v, "body_class", "page-cohort");
+  put(v, "heading", ui.s("cohort_title"));
+  put(v, "programme", c.programme);
+  put(v, "cohort_label", c.cohort);
   std::string window;
   if (c.start.valid() && c.end.valid()) window = date_range(c.start, c.end, ui);
-  v.set("window", window);
-  v.set("has_window", !window.empty());
+  put(v, "window", window);
+  put(v, "has_window", !window.empty());
 
   const Framework& fw = c.framework;
   ViewList outcome_heads;
   for (const Outcome& o : fw.outcomes) {
     View h;
-    h.set("id", o.id);
-    h.set("name", o.name.get(lang));
+    put(h, "id", o.id);
+    put(h, "name", o.name.get(lang));
     outcome_heads.push_back(h);
   }
-  v.set("outcomes", outcome_heads);
+  put(v, "outcomes", outcome_heads);
 
   std::map<std::string, int> per_status;
   std::array<int, 3> strand_total{};
@@ -244,8 +267,8 @@ void SiteBuilder::cohort_home(Language lang, bool at_root) {
   std::map<std::string, ViewList> by_advisor;
   std::map<std::string, ViewList> by_status;
   for (const StudentSite& s : students_) {
-    const Portfolio& p = s.portfolio;
-    const StudentIndicators& ind = s.indicators;
+    const Portfolio& p = *s.portfolio;
+    const StudentIndicators& ind = *s.indicators;
     std::string href = pc.page(s.dir + "/index.html");
     std::string status = status_key(ind.status);
     per_status[status]++;
@@ -253,16 +276,16 @@ void SiteBuilder::cohort_home(Language lang, bool at_root) {
     confirmed_total += total(ind.confirmed_hours);
 
     View link;
-    link.set("name", p.profile.name.empty() ? p.id : p.profile.name);
-    link.set("href", href);
-    link.set("class_name", p.profile.class_name);
+    put(link, "name", p.profile.name.empty() ? p.id : p.profile.name);
+    put(link, "href", href);
+    put(link, "class_name", p.profile.class_name);
 
     View row = link;
-    row.set("id", p.id);
-    row.set("advisor", p.profile.advisor);
-    row.set("advisor_key", p.profile.advisor.empty() ? "-" : p.profile.advisor);
-    row.set("status", status);
-    row.set("status_label", ui_label(ui, "status_", status));
+    put(row, "id", p.id);
+    put(row, "advisor", p.profile.advisor);
+    put(row, "advisor_key", p.profile.advisor.empty() ? "-" : p.profile.advisor);
+    put(row, "status", status);
+    put(row, "status_label", ui_label(ui, "status_", status));
     ViewList cells, mcells;
     int evidenced = 0;
     for (const Outcome& o : fw.outcomes) {
@@ -270,128 +293,129 @@ void SiteBuilder::cohort_home(Language lang, bool at_root) {
       int count = it == ind.outcomes.end() ? 0 : it->second.count;
       evidenced += count > 0;
       View cell;
-      cell.set("id", o.id);
-      cell.set("on", count > 0);
-      cell.set("count", std::to_string(count));
-      cell.set("label", ui.s("outcome_short") + o.id + ": " + o.name.get(lang) + " — " + std::to_string(count));
-      cells.push_back(cell);
+      put(cell, "id", o.id);
+      put(cell, "on", count > 0);
+      put(cell, "count", std::to_string(count));
+      put(cell, "label", ui.s("outcome_short") + o.id + ": " + o.name.get(lang) + " — " + std::to_string(count));
+      cells.push_back(std::move(cell));
     }
-    row.set("cells", cells);
-    row.set("evidenced", std::to_string(evidenced));
-    row.set("outcome_total", std::to_string(fw.outcomes.size()));
-    row.set("strand_bar_html", strand_bar(ind.experiences_per_strand, ui));
-    row.set("strand_counts", std::to_string(ind.experiences_per_strand[0]) + " / " +
+    put(row, "cells", cells);
+    put(row, "evidenced", std::to_string(evidenced));
+    put(row, "outcome_total", std::to_string(fw.outcomes.size()));
+    put(row, "strand_bar_html", strand_bar(ind.experiences_per_strand, ui));
+    put(row, "strand_counts", std::to_string(ind.experiences_per_strand[0]) + " / " +
                                  std::to_string(ind.experiences_per_strand[1]) + " / " +
                                  std::to_string(ind.experiences_per_strand[2]));
-    row.set("met", std::to_string(ind.deadlines_met));
-    row.set("missed", std::to_string(ind.deadlines_missed));
-    row.set("has_missed", ind.deadlines_missed > 0);
-    row.set("upcoming", std::to_string(ind.deadlines_upcoming));
-    row.set("reflections", std::to_string(ind.reflections));
-    row.set("hours", ui.number(total(ind.confirmed_hours)));
+    put(row, "met", std::to_string(ind.deadlines_met));
+    put(row, "missed", std::to_string(ind.deadlines_missed));
+    put(row, "has_missed", ind.deadlines_missed > 0);
+    put(row, "upcoming", std::to_string(ind.deadlines_upcoming));
+    put(row, "reflections", std::to_string(ind.reflections));
+    put(row, "hours", ui.number(total(ind.confirmed_hours)));
     size_t errors = 0, warnings = 0;
-    for (const Finding& f : s.findings) {
+    for (const Finding& f : *s.findings) {
       errors += f.severity == Severity::error;
       warnings += f.severity == Severity::warning;
     }
-    row.set("errors", std::to_string(errors));
-    row.set("warnings", std::to_string(warnings));
-    row.set("has_errors", errors > 0);
-    row.set("has_warnings", warnings > 0);
-    rows.push_back(row);
+    put(row, "errors", std::to_string(errors));
+    put(row, "warnings", std::to_string(warnings));
+    put(row, "has_errors", errors > 0);
+    put(row, "has_warnings", warnings > 0);
+    rows.push_back(std::move(row));
 
     View mrow = link;
-    mrow.set("cells", cells);
-    matrix.push_back(mrow);
+    put(mrow, "cells", std::move(cells));
+    matrix.push_back(std::move(mrow));
     by_advisor[p.profile.advisor].push_back(link);
-    by_status[status].push_back(link);
+    by_status[status].push_back(std::move(link));
   }
-  v.set("students", rows);
-  v.set("matrix", matrix);
-  v.set("has_students", !rows.empty());
-  v.set("student_count", std::to_string(students_.size()));
+  bool has_students = !rows.empty();
+  put(v, "students", std::move(rows));
+  put(v, "matrix", std::move(matrix));
+  put(v, "has_students", has_students);
+  put(v, "student_count", std::to_string(students_.size()));
 
   ViewList status_cards, status_groups;
   for (const char* st : kStatusOrder) {
     View card;
-    card.set("status", std::string(st));
-    card.set("label", ui_label(ui, "status_", st));
-    card.set("count", std::to_string(per_status[st]));
+    put(card, "status", std::string(st));
+    put(card, "label", ui_label(ui, "status_", st));
+    put(card, "count", std::to_string(per_status[st]));
     status_cards.push_back(card);
     View group = card;
-    group.set("anchor", std::string("status-") + st);
-    group.set("students", by_status[st]);
-    group.set("empty", by_status[st].empty());
-    status_groups.push_back(group);
+    put(group, "anchor", std::string("status-") + st);
+    put(group, "empty", by_status[st].empty());
+    put(group, "students", std::move(by_status[st]));
+    status_groups.push_back(std::move(group));
   }
-  v.set("status_cards", status_cards);
-  v.set("status_groups", status_groups);
+  put(v, "status_cards", status_cards);
+  put(v, "status_groups", status_groups);
 
   ViewList advisor_groups, advisor_options;
   int n = 0;
   for (auto& [advisor, list] : by_advisor) {
     View group;
     std::string label = advisor.empty() ? ui.s("no_advisor") : advisor;
-    group.set("name", label);
-    group.set("value", advisor.empty() ? "-" : advisor);
-    group.set("anchor", "adviser-" + anchor_id(advisor, ++n));
-    group.set("students", list);
-    advisor_groups.push_back(group);
+    put(group, "name", label);
+    put(group, "value", advisor.empty() ? "-" : advisor);
+    put(group, "anchor", "adviser-" + anchor_id(advisor, ++n));
+    put(group, "students", std::move(list));
+    advisor_groups.push_back(std::move(group));
   }
-  v.set("advisor_groups", advisor_groups);
+  put(v, "advisor_groups", advisor_groups);
 
   ViewList strands;
   const char* strand_keys[] = {"creativity", "activity", "service"};
   for (int i = 0; i < 3; ++i) {
     View st;
-    st.set("key", std::string(strand_keys[i]));
-    st.set("label", ui.s(std::string("strand_") + strand_keys[i]));
-    st.set("count", std::to_string(strand_total[size_t(i)]));
+    put(st, "key", std::string(strand_keys[i]));
+    put(st, "label", ui.s(std::string("strand_") + strand_keys[i]));
+    put(st, "count", std::to_string(strand_total[size_t(i)]));
     strands.push_back(st);
   }
-  v.set("strand_totals", strands);
-  v.set("confirmed_hours", ui.number(confirmed_total));
+  put(v, "strand_totals", strands);
+  put(v, "confirmed_hours", ui.number(confirmed_total));
 
   ViewList overdue;
   for (const OverdueItem& item : analysis_.cohort.overdue) {
     auto it = std::find_if(students_.begin(), students_.end(),
-                           [&](const StudentSite& s) { return s.portfolio.id == item.student; });
+                           [&](const StudentSite& s) { return s.portfolio->id == item.student; });
     if (it == students_.end()) continue;
     View o;
-    o.set("student", it->portfolio.profile.name);
-    o.set("href", pc.page(it->dir + "/index.html"));
-    o.set("what", ui_label(ui, "overdue_", item.what));
-    o.set("date", ui.date_short(item.date));
+    put(o, "student", it->portfolio->profile.name);
+    put(o, "href", pc.page(it->dir + "/index.html"));
+    put(o, "what", ui_label(ui, "overdue_", item.what));
+    put(o, "date", ui.date_short(item.date));
     // The detail is an experience id or a deadline's name or kind: show
     // the experience's title, and a kind in the page's language.
     std::string detail = item.detail, detail_href;
-    if (const Experience* e = it->portfolio.find_experience(item.detail)) {
+    if (const Experience* e = it->portfolio->find_experience(item.detail)) {
       detail = e->title;
       detail_href = pc.page(experience_rest(*it, *e));
     } else if (item.detail == "reflection" || item.detail == "interview" || item.detail == "event") {
       detail = ui_label(ui, "deadline_kind_", item.detail);
     }
-    o.set("detail", detail);
-    o.set("detail_href", detail_href);
+    put(o, "detail", detail);
+    put(o, "detail_href", detail_href);
     overdue.push_back(o);
   }
-  v.set("overdue", overdue);
-  v.set("has_overdue", !overdue.empty());
+  put(v, "overdue", overdue);
+  put(v, "has_overdue", !overdue.empty());
 
   ViewList upcoming;
   for (const Deadline& d : c.calendar) {
     if (d.date < analysis_.as_of || upcoming.size() >= 6) continue;
     View u;
-    u.set("date", d.from.valid() ? date_range(d.from, d.date, ui) : ui.date(d.date));
-    u.set("name", d.name.empty() ? ui_label(ui, "deadline_kind_", d.kind) : d.name);
-    u.set("kind", d.kind);
+    put(u, "date", d.from.valid() ? date_range(d.from, d.date, ui) : ui.date(d.date));
+    put(u, "name", d.name.empty() ? ui_label(ui, "deadline_kind_", d.kind) : d.name);
+    put(u, "kind", d.kind);
     upcoming.push_back(u);
   }
-  v.set("upcoming", upcoming);
-  v.set("has_upcoming", !upcoming.empty());
+  put(v, "upcoming", upcoming);
+  put(v, "has_upcoming", !upcoming.empty());
 
-  if (!options_.is_public) v.set("config_findings", findings_view(cohort_.config_findings, nullptr, pc));
-  emit(pc, "cohort", v);
+  if (!options_.is_public) put(v, "config_findings", findings_view(cohort_.config_findings, nullptr, pc));
+  emit(nullptr, pc, "cohort", v);
 }
 
 void SiteBuilder::search_page(Language lang) {
@@ -402,40 +426,88 @@ void SiteBuilder::search_page(Language lang) {
     for (Language l : s.languages)
       if (std::find(langs.begin(), langs.end(), l) == langs.end()) langs.push_back(l);
   View v = page_view(pc, ui.s("search_title"), langs);
-  v.set("body_class", "page-search");
+  put(v, "body_class", "page-search");
   ViewList scripts;
   for (std::string src : {std::string(code(lang)) + "/search-index.js", std::string("assets/search.js"),
                           std::string("assets/site.js")}) {
     View s;
-    s.set("src", pc.href(src));
+    put(s, "src", pc.href(src));
     scripts.push_back(s);
   }
-  v.set("scripts", scripts);
-  emit(pc, "search", v);
+  put(v, "scripts", scripts);
+  emit(nullptr, pc, "search", v);
+}
+
+SearchEntry search_entry(const std::string& title, const std::string& student, const std::string& kind,
+                         const std::string& url, const std::string& text) {
+  nlohmann::ordered_json j;
+  j["t"] = title;
+  j["s"] = student;
+  j["k"] = kind;
+  j["u"] = url;
+  j["x"] = text;
+  return SearchEntry{url, j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)};
 }
 
 void SiteBuilder::search_index(Language lang) {
   auto& entries = search_[size_t(lang)];
   std::stable_sort(entries.begin(), entries.end(),
-                   [](const SearchEntry& a, const SearchEntry& b) { return a.url < b.url; });
-  nlohmann::ordered_json list = nlohmann::ordered_json::array();
-  for (const SearchEntry& e : entries) {
-    nlohmann::ordered_json j;
-    j["t"] = e.title;
-    j["s"] = e.student;
-    j["k"] = e.kind;
-    j["u"] = e.url;
-    j["x"] = e.text;
-    list.push_back(std::move(j));
-  }
+                   [](const SearchEntry* a, const SearchEntry* b) { return a->url < b->url; });
   // A script that sets a global, not a JSON file: fetch() of a local file
   // fails from file://, a <script src> does not.
-  std::string js = "// Generated by casfolio: the search index of this language.\nwindow.CASFOLIO_SEARCH = " +
-                   list.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) + ";\n";
+  size_t size = 100;
+  for (const SearchEntry* e : entries) size += e->json.size() + 1;
+  std::string js;
+  js.reserve(size);
+  js = "// Generated by casfolio: the search index of this language.\nwindow.CASFOLIO_SEARCH = [";
+  for (size_t i = 0; i < entries.size(); ++i) {
+    if (i) js += ',';
+    js += entries[i]->json;
+  }
+  js += "];\n";
   out_.push_back(OutputFile{std::string(code(lang)) + "/search-index.js", std::move(js), {}});
 }
 
-std::vector<OutputFile> SiteBuilder::build() {
+std::string SiteBuilder::student_key(const StudentSite& s) const {
+  if (!options_.fingerprints) return {};
+  const Portfolio& p = s.analysis->loaded->portfolio;
+  auto fp = options_.fingerprints->find(p.root);
+  if (fp == options_.fingerprints->end() || fp->second.empty()) return {};
+  DigestBuilder d;
+  // Bump the first field whenever what a memo entry holds changes meaning.
+  d.add("casfolio student 1").add(options_.inputs_key).add(templates_digest_).add(fp->second);
+  d.add(p.id).add(p.root).add(s.dir).add(analysis_.as_of.iso());
+  d.add(options_.is_public).add(options_.only_student.value_or("\n")).add(options_.source_root);
+  d.add(options_.theme_dir).add(has_cohort_home_);
+  for (Language l : cohort_languages_) d.add(std::string(code(l)));
+  d.add("|");
+  for (Language l : s.languages) d.add(std::string(code(l)));
+  d.add("|");
+  for (const Finding& f : s.analysis->findings) {
+    d.add(int(f.severity)).add(f.code).add(f.where.file).add(f.where.line).add(f.where.column).add(f.where.length);
+    d.add(f.staff_only).add(static_cast<long long>(f.args.size()));
+    for (const auto& [k, v] : f.args) d.add(k).add(v);
+  }
+  return d.finish();
+}
+
+void SiteBuilder::render_student(StudentSite& s) {
+  const Portfolio& p = *s.portfolio;
+  std::set<std::string> files(p.files.begin(), p.files.end());
+  std::string disk = p.root.empty() || p.root == "." ? options_.source_root : join_path(options_.source_root, p.root);
+  std::string prefix = p.root.empty() || p.root == "." ? "" : p.root;
+  s.media = std::make_unique<MediaRegistry>(std::move(files), disk, "media/" + p.id, prefix, &s.render_findings,
+                                            options_.images);
+  for (Language l : s.languages) student_pages(s, l);
+  if (!has_cohort_home_ && &s == &students_.front())
+    student_home(s, context(s.portfolio->profile.language, s.dir + "/index.html", true));
+  s.media->emit(s.out);
+  if (!s.key.empty())
+    for (OutputFile& f : s.out)
+      if (f.digest.empty() && f.source_path.empty()) f.digest = content_digest(f.data);
+}
+
+void SiteBuilder::build(SiteSink& sink) {
   std::vector<Language> site_languages = has_cohort_home_ ? cohort_languages_ : std::vector<Language>{};
   for (const StudentSite& s : students_)
     for (Language l : s.languages)
@@ -451,12 +523,92 @@ std::vector<OutputFile> SiteBuilder::build() {
                         : cohort_languages_.front();
     cohort_home(home, true);
   }
-  for (StudentSite& s : students_)
-    for (Language l : s.languages) student_pages(s, l);
-  if (!has_cohort_home_ && !students_.empty()) {
-    StudentSite& s = students_.front();
-    student_home(s, context(s.portfolio.profile.language, s.dir + "/index.html", true));
+
+  // Students on all cores, each thread with its own copy of the templates
+  // (a compiled template is not safe to render from two threads). A student
+  // whose key is in the previous memo is not rendered: its files are the
+  // previous build's.
+  std::mutex spare_mutex;
+  std::vector<std::unique_ptr<TemplateSet>> spare;
+  std::vector<StudentMemo*> memos(students_.size(), nullptr);
+  parallel_for(students_.size(), options_.jobs, [&](size_t i) {
+    StudentSite& s = students_[i];
+    StudentMemo* kept = nullptr;
+    if (options_.previous && !s.key.empty()) {
+      auto it = options_.previous->students.find(s.portfolio->id);
+      if (it != options_.previous->students.end() && it->second.key == s.key) kept = &it->second;
+    }
+    StudentMemo fresh;
+    if (kept) {
+      s.out.reserve(kept->files.size());
+      for (const MemoFile& m : kept->files) {
+        OutputFile f;
+        f.path = m.path;
+        f.digest = m.digest;
+        f.source_path = m.source_path;
+        f.unchanged = true;
+        s.out.push_back(std::move(f));
+      }
+      s.render_findings = kept->findings;
+    } else {
+      std::unique_ptr<TemplateSet> templates;
+      {
+        std::lock_guard<std::mutex> lock(spare_mutex);
+        if (!spare.empty()) {
+          templates = std::move(spare.back());
+          spare.pop_back();
+        }
+      }
+      if (!templates) templates = std::make_unique<TemplateSet>(templates_);
+      s.templates = templates.get();
+      render_student(s);
+      s.templates = nullptr;
+      {
+        std::lock_guard<std::mutex> lock(spare_mutex);
+        spare.push_back(std::move(templates));
+      }
+      fresh.key = s.key;
+      if (options_.memo) {
+        std::lock_guard<std::mutex> lock(spare_mutex);
+        ++options_.memo->rendered;
+      }
+      for (const OutputFile& f : s.out) fresh.files.push_back(MemoFile{f.path, f.digest, uint64_t(f.data.size()), f.source_path});
+      fresh.search = std::move(s.search);
+      fresh.findings = s.render_findings;
+    }
+    sink.add(std::move(s.out));
+    s.out = {};
+    s.media.reset();
+    s.plain_texts.clear();
+    // The entry goes to this build's memo (moved from the previous one when
+    // kept), or stays here when there is no memo; the search index reads it there.
+    StudentMemo& entry = kept ? *kept : fresh;
+    if (options_.memo && !s.key.empty()) {
+      std::lock_guard<std::mutex> lock(spare_mutex);
+      StudentMemo& m = options_.memo->students[s.portfolio->id];
+      m = std::move(entry);
+      memos[i] = &m;
+    } else {
+      s.search = std::move(entry.search);
+    }
+  });
+
+  // The students joined in their order: search entries and findings as a
+  // serial build would have them.
+  for (size_t i = 0; i < students_.size(); ++i) {
+    StudentSite& s = students_[i];
+    const auto& search = memos[i] ? memos[i]->search : s.search;
+    for (size_t l = 0; l < 3; ++l)
+      for (const SearchEntry& e : search[l]) search_[l].push_back(&e);
+    for (Finding& f : s.render_findings) {
+      if (f.code == "template-error") {
+        if (template_error_) continue;
+        template_error_ = true;
+      }
+      render_findings_.push_back(std::move(f));
+    }
   }
+
   if (!students_.empty() || has_cohort_home_) {
     for (Language l : site_languages) {
       search_page(l);
@@ -464,17 +616,41 @@ std::vector<OutputFile> SiteBuilder::build() {
     }
   }
   for (const auto& [name, data] : templates_.assets()) out_.push_back(OutputFile{"assets/" + name, data, {}});
-  for (const StudentSite& s : students_) s.media->emit(out_);
-
-  std::stable_sort(out_.begin(), out_.end(), [](const OutputFile& a, const OutputFile& b) { return a.path < b.path; });
   if (options_.findings)
     options_.findings->insert(options_.findings->end(), render_findings_.begin(), render_findings_.end());
-  return std::move(out_);
+  sink.add(std::move(out_));
+  out_ = {};
+}
+
+namespace {
+
+// Collects the streamed files for the vector form of render_site.
+class CollectingSink : public SiteSink {
+ public:
+  void add(std::vector<OutputFile> files) override {
+    std::lock_guard<std::mutex> lock(mutex_);
+    for (OutputFile& f : files) files_.push_back(std::move(f));
+  }
+  std::vector<OutputFile> take() { return std::move(files_); }
+
+ private:
+  std::mutex mutex_;
+  std::vector<OutputFile> files_;
+};
+
+}  // namespace
+
+void render_site(const Cohort& cohort, const CohortAnalysis& analysis, const SiteOptions& options, SiteSink& sink) {
+  SiteBuilder builder(cohort, analysis, options);
+  builder.build(sink);
 }
 
 std::vector<OutputFile> render_site(const Cohort& cohort, const CohortAnalysis& analysis, const SiteOptions& options) {
-  SiteBuilder builder(cohort, analysis, options);
-  return builder.build();
+  CollectingSink sink;
+  render_site(cohort, analysis, options, sink);
+  std::vector<OutputFile> out = sink.take();
+  std::sort(out.begin(), out.end(), [](const OutputFile& a, const OutputFile& b) { return a.path < b.path; });
+  return out;
 }
 
 }  // namespace casfolio

@@ -2,6 +2,7 @@
 // here touches the disk except reading evidence through `source_path`; the
 // write stage owns every byte written.
 #pragma once
+#include <map>
 #include <optional>
 #include <string>
 #include <vector>
@@ -16,7 +17,24 @@ struct OutputFile {
   // When set, the file is a verbatim copy of this file on disk (evidence that
   // is not re-encoded, e.g. a PDF or a video), streamed by the writer.
   std::string source_path;
+  // Incremental builds (render/site_memo.h). `digest`: content_digest of
+  // `data` when the renderer computed it, else "". `unchanged`: the previous
+  // build wrote this very file (same path, same `digest`); `data` is empty
+  // and the writer keeps the copy it has.
+  std::string digest;
+  bool unchanged = false;
 };
+
+// Receives a site's files as they are rendered, in no fixed order, possibly
+// from several threads at once (the implementation locks what it shares).
+class SiteSink {
+ public:
+  virtual ~SiteSink() = default;
+  virtual void add(std::vector<OutputFile> files) = 0;
+};
+
+struct SiteMemo;
+class ImageCache;
 
 struct SiteOptions {
   bool is_public = false;                  // --public: no private data, no staff pages
@@ -29,8 +47,30 @@ struct SiteOptions {
   // which is its path in the theme folder or "templates/<name>.html" (built
   // in). nullptr = nowhere.
   std::vector<Finding>* findings = nullptr;
+
+  unsigned jobs = 1;  // threads rendering students' pages (0 = one per core); the output never depends on it
+
+  // Incremental builds (render/site_memo.h). A student whose key matches
+  // `previous` is not rendered again: its files come out `unchanged` and its
+  // search entries and findings from the memo. Each student's key digests
+  // `inputs_key` (the caller's digest of the cohort's configuration and of
+  // the generator), the student's entry in `fingerprints` (portfolio root ->
+  // digest of its files on disk; a student without one is always rendered),
+  // its findings, the templates and these options. `memo`, when set,
+  // receives this build's entries (both or neither).
+  SiteMemo* previous = nullptr;  // the entries reused are moved out of it into `memo`
+  SiteMemo* memo = nullptr;
+  std::string inputs_key;
+  const std::map<std::string, std::string>* fingerprints = nullptr;
+  // Resized images by content (render/image_resize.h), or nullptr.
+  ImageCache* images = nullptr;
 };
 
+// The site, sorted by path.
 std::vector<OutputFile> render_site(const Cohort& cohort, const CohortAnalysis& analysis, const SiteOptions& options);
+
+// The same files, streamed into `sink` as each student's pages are done (so
+// that a big cohort is never in memory at once).
+void render_site(const Cohort& cohort, const CohortAnalysis& analysis, const SiteOptions& options, SiteSink& sink);
 
 }  // namespace casfolio

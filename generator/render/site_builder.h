@@ -3,6 +3,7 @@
 // hands them to the templates. Only this layer reads the model; a private
 // value that is not copied into a view cannot reach a page.
 #pragma once
+#include <array>
 #include <map>
 #include <memory>
 #include <set>
@@ -11,22 +12,38 @@
 
 #include "render/media.h"
 #include "render/site.h"
+#include "render/site_memo.h"
 #include "render/template_set.h"
 #include "render/ui_text.h"
 
 namespace casfolio {
 
-// One student as this build shows them.
+// One student as this build shows them, and what rendering them produced
+// (each student is rendered on one thread, into these fields only).
 struct StudentSite {
   const StudentAnalysis* analysis = nullptr;
-  Portfolio portfolio;             // a copy; without private values on --public
-  StudentIndicators indicators;    // recomputed from that copy on --public
-  std::vector<Finding> findings;   // empty on --public
+  const Portfolio* portfolio = nullptr;            // the model's; on --public, `redacted`'s
+  const StudentIndicators* indicators = nullptr;   // the analysis's; on --public, recomputed from the redacted copy
+  const std::vector<Finding>* findings = nullptr;  // the analysis's; none on --public
+  struct Redacted {
+    Portfolio portfolio;
+    StudentIndicators indicators;
+    std::vector<Finding> findings;  // empty
+  };
+  std::unique_ptr<Redacted> redacted;  // --public only
   std::vector<Language> languages; // its pages are built in these
   bool show_interviews = true;
   std::string dir;                 // "students/<id>", below a language folder
-  std::unique_ptr<MediaRegistry> media;
+  std::unique_ptr<MediaRegistry> media;  // made when its pages are rendered
   std::map<std::string, std::string> captions;  // image path -> alt text from the Markdown
+
+  std::string key;                               // its SiteMemo key, "" = never reused
+  TemplateSet* templates = nullptr;              // the rendering thread's copy
+  std::vector<OutputFile> out;                   // its pages and media, until handed to the sink
+  std::array<std::vector<SearchEntry>, 3> search;  // by Language
+  std::vector<Finding> render_findings;          // images it could not read; its first template error
+  bool template_error = false;                   // render_findings holds that template error
+  std::map<const std::string*, std::string> plain_texts;  // markdown_to_text of a model text, once per text
 };
 
 // Where a page is and how links leave it.
@@ -43,20 +60,23 @@ struct PageContext {
   std::string page(std::string_view rest_path) const;
 };
 
-struct SearchEntry {
-  std::string title, student, kind, url, text;
-};
-
 class SiteBuilder {
  public:
   SiteBuilder(const Cohort& cohort, const CohortAnalysis& analysis, const SiteOptions& options);
-  std::vector<OutputFile> build();
+  // Renders the whole site into `sink`.
+  void build(SiteSink& sink);
 
  private:
   // site.cpp: the frame every page shares, the cohort, search, assets.
   PageContext context(Language lang, std::string rest, bool at_root = false) const;
   View page_view(const PageContext& pc, const std::string& title, const std::vector<Language>& languages) const;
-  void emit(const PageContext& pc, const std::string& template_name, View& page);
+  // A page into `s`'s files (a student's page), or the builder's own (nullptr).
+  void emit(StudentSite* s, const PageContext& pc, const std::string& template_name, View& page);
+  // One student's pages in all its languages, on the calling thread.
+  void render_student(StudentSite& s);
+  // The student's key in the memo (SiteOptions), "" when it may not be reused.
+  std::string student_key(const StudentSite& s) const;
+  void report_template_error(std::vector<Finding>& into, const std::string& template_name, const std::string& error);
   void cohort_home(Language lang, bool at_root);
   void search_page(Language lang);
   void search_index(Language lang);
@@ -75,6 +95,9 @@ class SiteBuilder {
   View student_frame(StudentSite& s, const PageContext& pc, const std::string& title, const std::string& current);
   std::string markdown(StudentSite& s, const PageContext& pc, const std::string& text, const std::string& dir,
                        int heading_offset, std::vector<std::string>* inline_images = nullptr);
+  // markdown_to_text(text, limit) of a text of s's model: the text is read
+  // once per student (pages in two languages show the same excerpts).
+  std::string excerpt(StudentSite& s, const std::string& text, size_t limit);
   View gallery(StudentSite& s, const PageContext& pc, const std::vector<std::string>& evidence,
                const std::vector<std::string>& shown_inline);
   std::string reflection_rest(const StudentSite& s, const Reflection& r) const;
@@ -91,12 +114,24 @@ class SiteBuilder {
   std::vector<Language> cohort_languages_;
   std::vector<StudentSite> students_;
   View language_layers_[3];
-  std::vector<SearchEntry> search_[3];
-  std::vector<OutputFile> out_;
+  std::vector<const SearchEntry*> search_[3];  // the students', in their memo entries or StudentSite::search
+  std::vector<OutputFile> out_;            // the cohort's own pages and assets
   std::vector<Finding> render_findings_;
   bool has_cohort_home_ = true;
-  std::string error_;
+  bool template_error_ = false;            // one template error is reported per build
+  std::string templates_digest_;
 };
+
+// v[key] = value. Views are copied by value, so View::set copies what it is
+// given (and a list twice); this moves what it can and copies the rest once.
+template <class T>
+void put(View& v, const std::string& key, T&& value) {
+  v[key] = View(std::forward<T>(value));
+}
+
+// A search index entry: {"t": title, "s": student, "k": kind, "u": url, "x": text}.
+SearchEntry search_entry(const std::string& title, const std::string& student, const std::string& kind,
+                         const std::string& url, const std::string& text);
 
 // A label from the UI table for a value that may be outside it ("status_" +
 // "on-track" -> status_on_track); the value itself when there is no entry.

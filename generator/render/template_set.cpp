@@ -56,6 +56,39 @@ class EmptyIsFalse : public kainjow::mustache::basic_context<std::string> {
   kainjow::mustache::context<std::string> inner_;
 };
 
+// `text` with each {{> name}} replaced by that partial's text (itself
+// expanded), so that a page parses its template once instead of parsing
+// every partial again at each use (kainjow re-parses a partial each time it
+// renders one: a third of a build's time). The partial's text is inserted as
+// kainjow would render it: where the tag stood, its last newline dropped (see
+// the constructor). Left as tags, for kainjow to handle as before: partials
+// that do not parse on their own (their error message stays theirs), that
+// change delimiters, that nest too deep, or that do not exist.
+std::string expand_partials(const std::string& text, const std::map<std::string, std::string>& partials,
+                            int depth = 0) {
+  if (depth > 8 || text.find("{{=") != std::string::npos) return text;
+  std::string out;
+  size_t pos = 0;
+  while (true) {
+    size_t open = text.find("{{>", pos);
+    if (open == std::string::npos) break;
+    size_t close = text.find("}}", open + 3);
+    if (close == std::string::npos) break;
+    std::string name = text.substr(open + 3, close - open - 3);
+    while (!name.empty() && (name.front() == ' ' || name.front() == '\t')) name.erase(0, 1);
+    while (!name.empty() && (name.back() == ' ' || name.back() == '\t')) name.pop_back();
+    auto it = partials.find(name);
+    bool inline_it = it != partials.end() && it->second.find("{{=") == std::string::npos &&
+                     kainjow::mustache::mustache(it->second).is_valid();
+    out.append(text, pos, open - pos);
+    if (inline_it) out += expand_partials(it->second, partials, depth + 1);
+    else out.append(text, open, close + 2 - open);
+    pos = close + 2;
+  }
+  out.append(text, pos, std::string::npos);
+  return out;
+}
+
 }  // namespace
 
 TemplateSet::TemplateSet(const std::string& theme, const std::string& theme_dir) {
@@ -86,13 +119,17 @@ TemplateSet::TemplateSet(const std::string& theme, const std::string& theme_dir)
       assets_[rel] = *text;
     }
   }
+  std::map<std::string, std::string> partial_texts;
   for (const auto& [name, text] : sources_) {
     if (!name.starts_with("partials/")) continue;
     std::string body = text;
     // The tag's own line ends the partial's last line: no blank line after it.
     if (body.ends_with("\n")) body.pop_back();
     partials_.set(name, kainjow::mustache::partial([body] { return body; }));
+    partial_texts[name] = body;
   }
+  for (const auto& [name, text] : sources_)
+    if (!name.starts_with("partials/")) expanded_[name] = expand_partials(text, partial_texts);
 }
 
 std::string TemplateSet::origin(const std::string& name) const {
@@ -107,7 +144,14 @@ std::string TemplateSet::render(const std::string& name, const std::vector<const
     return {};
   }
   auto it = compiled_.find(name);
-  if (it == compiled_.end()) it = compiled_.emplace(name, kainjow::mustache::mustache(src->second)).first;
+  if (it == compiled_.end()) {
+    // A template that does not parse is reported as written, not as expanded.
+    kainjow::mustache::mustache as_written(src->second);
+    auto expanded = expanded_.find(name);
+    it = as_written.is_valid() && expanded != expanded_.end()
+             ? compiled_.emplace(name, kainjow::mustache::mustache(expanded->second)).first
+             : compiled_.emplace(name, std::move(as_written)).first;
+  }
   kainjow::mustache::mustache& tmpl = it->second;
   if (!tmpl.is_valid()) {
     error = tmpl.error_message();

@@ -39,6 +39,7 @@ class TemplateSet {
 
  private:
   std::map<std::string, std::string> sources_;  // "student", "partials/head" -> text
+  std::map<std::string, std::string> expanded_;  // pages' sources with their partials written in
   std::map<std::string, kainjow::mustache::mustache> compiled_;
   View partials_;
   std::map<std::string, std::string> assets_;

@@ -1,5 +1,7 @@
 #include "write/site_writer.h"
 
+#include "util/digest.h"
+
 #include <fcntl.h>
 #include <stdio.h>
 #include <sys/stat.h>
@@ -10,6 +12,7 @@
 #include <filesystem>
 #include <fstream>
 #include <set>
+#include <atomic>
 
 namespace casfolio {
 
@@ -70,19 +73,36 @@ bool copy_stream(const std::string& from, const fs::path& to, uint64_t& bytes, s
   return true;
 }
 
-bool write_bytes(const std::string& data, const fs::path& to, std::string& error) {
-  std::ofstream out(to, std::ios::binary | std::ios::trunc);
-  if (!out) {
+bool write_bytes(const std::string& data, const fs::path& to, std::string& error, struct stat* st = nullptr) {
+  int fd = ::open(to.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
+  if (fd < 0) {
     error = "cannot create " + quoted(to.string());
     return false;
   }
-  out.write(data.data(), std::streamsize(data.size()));
-  out.close();
-  if (!out) {
+  size_t done = 0;
+  while (done < data.size()) {
+    ssize_t n = ::write(fd, data.data() + done, data.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    done += size_t(n);
+  }
+  bool ok = done == data.size();
+  if (ok && st && ::fstat(fd, st) != 0) ok = false;
+  if (::close(fd) != 0) ok = false;
+  if (!ok) {
     error = "cannot write " + quoted(to.string()) + " (is the disk full?)";
     return false;
   }
   return true;
+}
+
+int64_t mtime_ns(const struct stat& st) { return int64_t(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec; }
+
+// What a verbatim copy's digest is: its source as stat sees it.
+std::string source_stamp(const struct stat& st) {
+  return "src:" + std::to_string(st.st_size) + ":" + std::to_string(mtime_ns(st)) + ":" +
+         std::to_string(int64_t(st.st_ctim.tv_sec) * 1'000'000'000 + st.st_ctim.tv_nsec) + ":" +
+         std::to_string(st.st_ino) + ":" + std::to_string(st.st_dev);
 }
 
 // Puts `fresh` where `target` is. With an existing target the two are
@@ -177,52 +197,287 @@ SiteWriteResult write_site(const std::vector<OutputFile>& files, const SiteWrite
       return result;
     }
   }
+  SiteWriter writer(options);
+  if (!writer.begin()) return writer.result();
+  for (const OutputFile& f : files) writer.add_one(f);
+  return writer.commit();
+}
 
-  fs::path target = normal(options.out_dir);
-  fs::path parent = target.parent_path();
+void keep_valid_files(SiteManifest& manifest, const std::string& out_dir) {
+  fs::path target = normal(out_dir);
+  struct stat st;
+  if (::lstat((target / kSiteMarker).c_str(), &st) != 0 || !S_ISREG(st.st_mode) ||
+      st.st_ino != manifest.marker_inode || mtime_ns(st) != manifest.marker_mtime_ns) {
+    manifest.files.clear();
+    return;
+  }
+  std::erase_if(manifest.files, [&](const auto& entry) {
+    const auto& [path, w] = entry;
+    return ::lstat((target / path).c_str(), &st) != 0 || !S_ISREG(st.st_mode) || st.st_ino != w.inode ||
+           uint64_t(st.st_size) != w.size || mtime_ns(st) != w.mtime_ns;
+  });
+}
+
+SiteWriter::SiteWriter(SiteWriteOptions options) : options_(std::move(options)) {}
+
+SiteWriter::~SiteWriter() {
+  if (begun_ && !done_) abort();
+}
+
+bool SiteWriter::fail(std::string why) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  if (!failed_) {
+    failed_ = true;
+    result_.error = std::move(why);
+  }
+  return false;
+}
+
+bool SiteWriter::begin() {
+  if (std::string why = check_out_dir(options_); !why.empty()) return fail(why);
+  fs::path target = normal(options_.out_dir);
+  target_ = target.string();
   std::error_code ec;
-  fs::create_directories(parent, ec);
-  std::string pattern = (parent / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
-  if (!::mkdtemp(pattern.data())) {
-    result.error = "cannot create a folder beside " + quoted(options.out_dir) + ": " + std::strerror(errno);
-    return result;
+  if (options_.mode == WriteMode::in_place) {
+    fs::create_directories(target, ec);
+    if (ec) return fail("cannot create " + casfolio::quoted(options_.out_dir) + ": " + ec.message());
+    fresh_ = target_;
+  } else {
+    fs::path parent = target.parent_path();
+    fs::create_directories(parent, ec);
+    std::string pattern = (parent / ("." + target.filename().string() + ".tmp-XXXXXX")).string();
+    if (!::mkdtemp(pattern.data()))
+      return fail("cannot create a folder beside " + casfolio::quoted(options_.out_dir) + ": " + std::strerror(errno));
+    fresh_ = pattern;
   }
-  fs::path fresh = pattern;
-  auto fail = [&](std::string why) {
-    std::error_code ignored;
-    fs::remove_all(fresh, ignored);
-    result.error = std::move(why);
-    result.files = 0;
-    result.bytes = 0;
-    return result;
-  };
+  begun_ = true;
+  return true;
+}
 
-  for (const OutputFile& f : files) {
-    fs::path to = fresh / f.path;
-    fs::create_directories(to.parent_path(), ec);
-    if (ec) return fail("cannot create the folder for " + quoted(f.path) + ": " + ec.message());
-    std::string error;
-    if (!f.source_path.empty()) {
-      if (!copy_stream(f.source_path, to, result.bytes, error)) return fail(error);
-    } else {
-      if (!write_bytes(f.data, to, error)) return fail(error);
-      result.bytes += f.data.size();
+void SiteWriter::add(std::vector<OutputFile> files) {
+  if (options_.mode == WriteMode::in_place && options_.previous) {
+    // Files kept as they are (a student not rendered again) cost a look-up,
+    // under one lock for the whole batch.
+    std::lock_guard<std::mutex> lock(mutex_);
+    for (OutputFile& f : files) {
+      if (!f.unchanged || failed_) continue;
+      auto old = options_.previous->files.find(f.path);
+      if (old == options_.previous->files.end()) continue;  // add_one says why
+      if (!manifest_.files.emplace(f.path, old->second).second) {
+        failed_ = true;
+        result_.error = "two files of the site have the same path " + casfolio::quoted(f.path);
+        return;
+      }
+      ++result_.files;
+      result_.bytes += old->second.size;
+      f.path.clear();  // done
     }
-    ++result.files;
   }
-  std::string error;
-  if (!write_bytes("casfolio site: this folder is replaced as a whole on every build.\n", fresh / kSiteMarker, error))
-    return fail(error);
-  // mkdtemp made the folder private; a site is for reading.
-  mode_t mask = ::umask(0);
-  ::umask(mask);
-  ::chmod(fresh.c_str(), 0777 & ~mask);
+  for (const OutputFile& f : files)
+    if (!f.path.empty()) add_one(f);
+}
 
-  bool existed = fs::exists(fs::symlink_status(target, ec));
-  if (!swap_into_place(fresh, target, existed, error)) return fail(error);
-  fs::remove_all(fresh, ec);  // the previous site, if there was one
-  result.ok = true;
-  return result;
+void SiteWriter::add_one(const OutputFile& f) {
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (failed_ || !begun_ || done_) return;
+  }
+  if (!is_safe_site_path(f.path) || f.path == kSiteMarker) {
+    fail("refusing to write " + casfolio::quoted(f.path) + ": it would leave the site folder");
+    return;
+  }
+  std::string parent(f.path.substr(0, f.path.rfind('/') == std::string::npos ? 0 : f.path.rfind('/')));
+  bool need_dir;
+  {
+    std::lock_guard<std::mutex> lock(mutex_);
+    if (!manifest_.files.emplace(f.path, WrittenFile{}).second) {
+      if (!failed_) {
+        failed_ = true;
+        result_.error = "two files of the site have the same path " + casfolio::quoted(f.path);
+      }
+      return;
+    }
+    need_dir = !parent.empty() && !dirs_.count(parent);
+  }
+  fs::path to = fs::path(fresh_) / f.path;
+  if (need_dir) {
+    std::error_code ec;
+    fs::create_directories(to.parent_path(), ec);
+    if (ec) {
+      fail("cannot create the folder for " + casfolio::quoted(f.path) + ": " + ec.message());
+      return;
+    }
+    std::lock_guard<std::mutex> lock(mutex_);
+    for (std::string d = parent; !d.empty() && dirs_.insert(d).second;)
+      d = d.substr(0, d.rfind('/') == std::string::npos ? 0 : d.rfind('/'));
+  }
+
+  const WrittenFile* old = nullptr;
+  if (options_.previous) {
+    auto it = options_.previous->files.find(f.path);
+    if (it != options_.previous->files.end()) old = &it->second;
+  }
+  WrittenFile entry;
+  struct stat st;
+  std::string error;
+  bool keep = false;
+  if (f.unchanged) {
+    if (!old) {
+      fail("the previous site lost " + casfolio::quoted(f.path) + " during the build; build again");
+      return;
+    }
+    entry = *old;
+    keep = true;
+  } else if (!f.source_path.empty()) {
+    if (::stat(f.source_path.c_str(), &st) != 0) {
+      fail("cannot read " + casfolio::quoted(f.source_path));
+      return;
+    }
+    entry.digest = source_stamp(st);
+    entry.size = uint64_t(st.st_size);
+    keep = old && old->digest == entry.digest && old->size == entry.size;
+  } else {
+    if (!f.digest.empty()) entry.digest = f.digest;
+    else if (options_.previous || options_.digests) entry.digest = content_digest(f.data);
+    entry.size = f.data.size();
+    keep = old && !entry.digest.empty() && old->digest == entry.digest && old->size == entry.size;
+  }
+  if (keep) {
+    entry = *old;
+    entry.digest = old->digest;
+  }
+
+  bool written = false;
+  if (keep && options_.mode == WriteMode::in_place) {
+    // Already there.
+  } else if (keep) {
+    fs::path from = fs::path(target_) / f.path;
+    if (::link(from.c_str(), to.c_str()) != 0) {
+      // No hard links here (or the old file went away): a copy.
+      uint64_t ignored = 0;
+      if (!copy_stream(from.string(), to, ignored, error)) {
+        fail(error);
+        return;
+      }
+      if (::stat(to.c_str(), &st) == 0) {
+        entry.inode = st.st_ino;
+        entry.mtime_ns = mtime_ns(st);
+      }
+    }
+  } else {
+    // in_place: a temporary name beside it, then one rename, so the file is
+    // never seen half written.
+    fs::path dest = to;
+    if (options_.mode == WriteMode::in_place) {
+      static std::atomic<unsigned> counter{0};
+      to = dest.parent_path() / ("." + dest.filename().string() + ".casfolio-" + std::to_string(::getpid()) + "-" +
+                                 std::to_string(counter.fetch_add(1)));
+    }
+    bool ok;
+    if (!f.source_path.empty()) {
+      uint64_t copied = 0;
+      ok = copy_stream(f.source_path, to, copied, error) && ::stat(to.c_str(), &st) == 0;
+    } else {
+      ok = write_bytes(f.data, to, error, &st);
+    }
+    if (ok && options_.mode == WriteMode::in_place && ::rename(to.c_str(), dest.c_str()) != 0) {
+      error = "cannot replace " + casfolio::quoted(dest.string()) + ": " + std::strerror(errno);
+      ok = false;
+    }
+    if (!ok) {
+      if (options_.mode == WriteMode::in_place) ::unlink(to.c_str());
+      fail(error.empty() ? "cannot write " + casfolio::quoted(dest.string()) : error);
+      return;
+    }
+    entry.inode = st.st_ino;
+    entry.mtime_ns = mtime_ns(st);
+    written = true;
+  }
+  std::lock_guard<std::mutex> lock(mutex_);
+  manifest_.files[f.path] = std::move(entry);
+  ++result_.files;
+  result_.bytes += manifest_.files[f.path].size;
+  result_.written += written;
+}
+
+SiteWriteResult SiteWriter::commit() {
+  if (!begun_ || done_) {
+    SiteWriteResult r = result_;
+    r.ok = false;
+    if (r.error.empty()) r.error = "nothing to commit";
+    return r;
+  }
+  if (failed_) {
+    abort();
+    result_.ok = false;
+    result_.files = 0;
+    result_.bytes = 0;
+    return result_;
+  }
+  std::error_code ec;
+  fs::path marker = fs::path(fresh_) / kSiteMarker;
+  std::string error;
+  struct stat st;
+  if (options_.mode == WriteMode::replace || ::lstat(marker.c_str(), &st) != 0) {
+    if (!write_bytes("casfolio site: this folder is replaced as a whole on every build.\n", marker, error)) {
+      fail(error);
+      return commit();
+    }
+  }
+  if (options_.mode == WriteMode::replace) {
+    // mkdtemp made the folder private; a site is for reading.
+    mode_t mask = ::umask(0);
+    ::umask(mask);
+    ::chmod(fresh_.c_str(), 0777 & ~mask);
+    fs::path target = target_;
+    bool existed = fs::exists(fs::symlink_status(target, ec));
+    if (!swap_into_place(fresh_, target, existed, error)) {
+      fail(error);
+      return commit();
+    }
+    fs::remove_all(fresh_, ec);  // the previous site, if there was one
+  } else if (options_.previous) {
+    // Files of the previous build that this one did not produce.
+    std::set<std::string> emptied;
+    for (const auto& [path, w] : options_.previous->files) {
+      if (manifest_.files.count(path)) continue;
+      if (::unlink((fs::path(target_) / path).c_str()) == 0) ++result_.removed;
+      for (std::string d = path; d.rfind('/') != std::string::npos;) {
+        d = d.substr(0, d.rfind('/'));
+        emptied.insert(d);
+      }
+    }
+    // Folders left empty, deepest first (rmdir refuses the others).
+    for (auto it = emptied.rbegin(); it != emptied.rend(); ++it) ::rmdir((fs::path(target_) / *it).c_str());
+  }
+  if (::lstat((fs::path(target_) / kSiteMarker).c_str(), &st) == 0) {
+    manifest_.marker_inode = st.st_ino;
+    manifest_.marker_mtime_ns = mtime_ns(st);
+  }
+  done_ = true;
+  result_.ok = true;
+  return result_;
+}
+
+void SiteWriter::abort() {
+  if (!begun_ || done_) return;
+  done_ = true;
+  if (options_.mode == WriteMode::replace) {
+    std::error_code ec;
+    fs::remove_all(fresh_, ec);
+    return;
+  }
+  // In place, what was written stays: the manifest says what the folder
+  // holds now, the previous build's files where this one did not get to them.
+  std::lock_guard<std::mutex> lock(mutex_);
+  std::erase_if(manifest_.files, [](const auto& entry) { return entry.second.inode == 0; });  // reserved, not written
+  if (options_.previous)
+    for (const auto& [path, w] : options_.previous->files) manifest_.files.emplace(path, w);
+  struct stat st;
+  if (::lstat((fs::path(target_) / kSiteMarker).c_str(), &st) == 0) {
+    manifest_.marker_inode = st.st_ino;
+    manifest_.marker_mtime_ns = mtime_ns(st);
+  }
 }
 
 }  // namespace casfolio
