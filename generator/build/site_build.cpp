@@ -142,7 +142,8 @@ SiteBuildResult SiteBuild::run(const std::vector<std::string>* changed, Timings*
   load(changed, result);
   t.mark("load");
   // The analysis points into the cohort: it is made again on every run.
-  analysis_ = analyse(*cohort_, options_.as_of, options_.jobs, &similarity_, &analysis_memo_);
+  analysis_ = options_.keep_state ? analyse(*cohort_, options_.as_of, options_.jobs, &similarity_, &analysis_memo_)
+                                  : analyse(*cohort_, options_.as_of, options_.jobs);
   t.mark("analyse");
 
   // What the previous build left: in memory after a run, else from the cache on disk.

@@ -37,6 +37,10 @@ struct SiteBuildOptions {
   // are kept either way). serve builds into a folder of its own and keeps
   // them in memory instead.
   bool keep_site_cache = true;
+  // Keep, between runs, what makes the next run() faster (the hashed
+  // reflections, each portfolio's checks): serve does; a single build
+  // would only carry it to the end.
+  bool keep_state = false;
   // Called as students are done (done of total, the cohort's own pages
   // counted as one more), from any thread, never two at once.
   std::function<void(size_t done, size_t total)> progress;

@@ -5,6 +5,7 @@
 
 #include <algorithm>
 #include <atomic>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <filesystem>
@@ -25,17 +26,34 @@ namespace {
 // its cache is of no use and is not read at all.
 std::string header() { return "casfolio cache 1 " + generator_identity() + "\n"; }
 
+// Into `out`, spilled into `file` (when set) a megabyte at a time, so that
+// a big cohort's cache is never all in memory twice.
 class Writer {
  public:
+  explicit Writer(std::FILE* file = nullptr) : file_(file) {}
   void u64(uint64_t v) {
     for (int i = 0; i < 8; ++i) out += char((v >> (8 * i)) & 0xff);
   }
   void str(std::string_view s) {
     u64(s.size());
     out.append(s);
+    if (file_ && out.size() > (1u << 20)) flush();
+  }
+  bool flush() {
+    if (file_ && !out.empty()) {
+      ok_ &= std::fwrite(out.data(), 1, out.size(), file_) == out.size();
+      out.clear();
+    }
+    return ok_;
   }
   std::string out;
+
+ private:
+  std::FILE* file_;
+  bool ok_ = true;
 };
+
+void encode(const SiteCache& cache, Writer& w);
 
 class Reader {
  public:
@@ -125,7 +143,14 @@ std::string site_cache_path(const std::string& cache_dir, const std::string& out
 
 std::string encode_site_cache(const SiteCache& cache) {
   Writer w;
-  w.out = header();
+  encode(cache, w);
+  return std::move(w.out);
+}
+
+namespace {
+
+void encode(const SiteCache& cache, Writer& w) {
+  w.out += header();
   const SiteManifest& m = cache.manifest;
   w.u64(m.marker_inode);
   w.u64(uint64_t(m.marker_mtime_ns));
@@ -171,8 +196,9 @@ std::string encode_site_cache(const SiteCache& cache) {
       }
     }
   }
-  return w.out;
 }
+
+}  // namespace
 
 std::optional<SiteCache> decode_site_cache(std::string_view bytes) {
   std::string head = header();
@@ -260,11 +286,22 @@ std::optional<SiteCache> read_site_cache(const std::string& path) {
 }
 
 bool write_site_cache(const std::string& path, const SiteCache& cache) {
-  if (!write_file_atomically(path, encode_site_cache(cache))) return false;
+  std::error_code ec;
+  fs::create_directories(fs::path(path).parent_path(), ec);
+  std::string tmp = path + ".tmp-" + std::to_string(::getpid());
+  std::FILE* file = std::fopen(tmp.c_str(), "wb");
+  if (!file) return false;
+  Writer w(file);
+  encode(cache, w);
+  bool ok = w.flush();
+  ok &= std::fclose(file) == 0;
+  if (!ok || ::rename(tmp.c_str(), path.c_str()) != 0) {
+    ::unlink(tmp.c_str());
+    return false;
+  }
   // One file per site folder ever built: the least recently written go
   // beyond kKeptSites (each is about 1 KB per page of its site).
   constexpr size_t kKeptSites = 32;
-  std::error_code ec;
   std::vector<std::pair<fs::file_time_type, fs::path>> files;
   for (const auto& e : fs::directory_iterator(fs::path(path).parent_path(), ec))
     if (e.is_regular_file(ec)) files.emplace_back(e.last_write_time(ec), e.path());

@@ -181,6 +181,7 @@ int run_serve(const ServeOptions& o, Streams io) {
   bo.jobs = o.common.jobs;
   bo.mode = WriteMode::in_place;
   bo.keep_site_cache = false;  // the folder is new each time; the images are kept
+  bo.keep_state = true;
   bo.cache_dir = o.no_cache ? "" : default_cache_dir();
   if (bo.cache_dir.empty()) bo.cache_dir = (fs::path(pattern) / "cache").string();  // still incremental
   SiteBuild build(bo);

@@ -1,5 +1,7 @@
 #include "util/timings.h"
 
+#include <sys/resource.h>
+
 #include <cstdio>
 #include <cstdlib>
 #include <cstring>
@@ -32,7 +34,10 @@ void Timings::print(std::ostream& err) const {
     err << (i ? ", " : " ") << stages_[i].first << ' ' << buf << " ms";
   }
   std::snprintf(buf, sizeof buf, "%.1f", total_ms());
-  err << ", total " << buf << " ms\n";
+  err << ", total " << buf << " ms";
+  struct rusage usage;
+  if (::getrusage(RUSAGE_SELF, &usage) == 0) err << "; peak memory " << usage.ru_maxrss / 1024 << " MB";
+  err << '\n';
 }
 
 }  // namespace casfolio

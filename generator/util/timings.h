@@ -18,7 +18,7 @@ class Timings {
   bool enabled() const { return enabled_; }
   // Ends the stage that began at the previous mark (or construction) and names it.
   void mark(std::string stage);
-  // "timings: load 812.3 ms, analyse 95.1 ms, ..., total 1510.2 ms\n", when enabled.
+  // "timings: load 812.3 ms, analyse 95.1 ms, ..., total 1510.2 ms; peak memory 143 MB\n", when enabled.
   void print(std::ostream& err) const;
   double total_ms() const;
 

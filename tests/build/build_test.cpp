@@ -181,6 +181,7 @@ TEST_CASE("serve's build in place follows each change, and equals a clean build"
   SiteBuildOptions o = options(tmp.path() / "src", out, tmp.path() / "cache");
   o.mode = WriteMode::in_place;
   o.keep_site_cache = false;
+  o.keep_state = true;
   SiteBuild serve(o);
   REQUIRE(serve.run().ok);
   CHECK_FALSE(fs::exists(site_cache_path((tmp.path() / "cache").string(), out.string())));
