@@ -7,6 +7,7 @@
 
 #include "build/fingerprint.h"
 #include "util/path.h"
+#include "write/output_lock.h"
 
 namespace casfolio {
 
@@ -145,6 +146,11 @@ SiteBuildResult SiteBuild::run(const std::vector<std::string>* changed, Timings*
   analysis_ = options_.keep_state ? analyse(*cohort_, options_.as_of, options_.jobs, &similarity_, &analysis_memo_)
                                   : analyse(*cohort_, options_.as_of, options_.jobs);
   t.mark("analyse");
+
+  // From reading what the previous build left to the swap: one build at a
+  // time per output (serve's folder is its own).
+  std::optional<OutputLock> lock;
+  if (options_.mode == WriteMode::replace) lock.emplace(options_.out_dir, options_.waiting);
 
   // What the previous build left: in memory after a run, else from the cache on disk.
   bool caching = !options_.cache_dir.empty();

@@ -44,6 +44,9 @@ struct SiteBuildOptions {
   // Called as students are done (done of total, the cohort's own pages
   // counted as one more), from any thread, never two at once.
   std::function<void(size_t done, size_t total)> progress;
+  // Called once when another casfolio is building into the same folder's
+  // parent and this build waits for it (write/output_lock.h).
+  std::function<void()> waiting;
 };
 
 struct SiteBuildResult {

@@ -54,6 +54,10 @@ int run_build(const BuildOptions& o, Streams io) {
   if (!o.no_cache) bo.cache_dir = default_cache_dir();
   ProgressBar bar(io.err, &io.err == &std::cerr && stderr_is_terminal(), "building");
   bo.progress = [&bar](size_t done, size_t total) { bar.update(done, total); };
+  bo.waiting = [&io, out = o.out] {
+    io.err << "casfolio build: waiting for another casfolio building into the folder of '" << out
+           << "' to finish\n" << std::flush;
+  };
   Timings timings;
   SiteBuild build(std::move(bo));
   SiteBuildResult r = build.run(nullptr, &timings);

@@ -5,6 +5,7 @@
 #include <map>
 #include <optional>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "indicators/analysis.h"
@@ -12,6 +13,10 @@
 namespace casfolio {
 
 struct OutputFile {
+  OutputFile() = default;
+  OutputFile(std::string path, std::string data, std::string source_path = {})
+      : path(std::move(path)), data(std::move(data)), source_path(std::move(source_path)) {}
+
   std::string path;  // relative to the site root, '/' separated
   std::string data;  // the bytes, unless source_path is set
   // When set, the file is a verbatim copy of this file on disk (evidence that

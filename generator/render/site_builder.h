@@ -111,6 +111,9 @@ class SiteBuilder {
   const CohortAnalysis& analysis_;
   SiteOptions options_;
   TemplateSet templates_;
+  // What the cohort's pages render with: a copy of templates_ while they
+  // are rendered beside the students (who copy templates_ for themselves).
+  TemplateSet* cohort_templates_ = &templates_;
   std::vector<Language> cohort_languages_;
   std::vector<StudentSite> students_;
   View language_layers_[3];
@@ -127,6 +130,16 @@ class SiteBuilder {
 template <class T>
 void put(View& v, const std::string& key, T&& value) {
   v[key] = View(std::forward<T>(value));
+}
+
+// A list given as an rvalue is moved in: kainjow's data can only copy a
+// list (View(const ViewList&)), and copying a cohort's rows with all their
+// cells was a third of a one-reflection rebuild. The list object behind
+// list_value() is the View's own, created non-const, so writing to it is
+// well defined.
+inline void put(View& v, const std::string& key, ViewList&& list) {
+  View& slot = v[key] = View(View::type::list);
+  const_cast<ViewList&>(slot.list_value()) = std::move(list);
 }
 
 // A search index entry: {"t": title, "s": student, "k": kind, "u": url, "x": text}.

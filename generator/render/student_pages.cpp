@@ -174,8 +174,8 @@ View SiteBuilder::gallery(StudentSite& s, const PageContext& pc, const std::vect
     items.push_back(v);
   }
   View g;
-  put(g, "items", items);
   put(g, "any", !items.empty());
+  put(g, "items", std::move(items));
   return g;
 }
 
@@ -199,12 +199,12 @@ View SiteBuilder::student_frame(StudentSite& s, const PageContext& pc, const std
   add("nav_timeline", "timeline.html");
   if (s.show_interviews && !p.interviews.empty()) add("nav_interviews", "interviews.html");
   if (!options_.is_public && cohort_.config.social_gpa) add("nav_social_gpa", "social-gpa.html");
-  put(student, "nav", nav);
+  put(student, "nav", std::move(nav));
   put(v, "student", student);
   ViewList crumbs;
   if (has_cohort_home_) crumbs.push_back(link_view(ui.s("cohort_title"), home_href(pc)));
   crumbs.push_back(link_view(student.get("name")->string_value(), pc.page(s.dir + "/index.html")));
-  put(v, "crumbs", crumbs);
+  put(v, "crumbs", std::move(crumbs));
   return v;
 }
 
@@ -233,7 +233,7 @@ void SiteBuilder::student_home(StudentSite& s, const PageContext& pc) {
   {
     ViewList crumbs;
     if (has_cohort_home_) crumbs.push_back(link_view(ui.s("cohort_title"), home_href(pc)));
-    put(v, "crumbs", crumbs);
+    put(v, "crumbs", std::move(crumbs));
   }
   put(v, "name", display_name);
   put(v, "usable", p.usable);
@@ -266,7 +266,7 @@ void SiteBuilder::student_home(StudentSite& s, const PageContext& pc) {
     fact("profile_candidate", pr.candidate);
     fact("profile_email", pr.email);
   }
-  put(v, "facts", facts);
+  put(v, "facts", std::move(facts));
 
   ViewList sections;
   auto section = [&](const std::string& key, const std::vector<std::string>& items) {
@@ -281,8 +281,8 @@ void SiteBuilder::student_home(StudentSite& s, const PageContext& pc) {
   section("profile_strengths", pr.strengths);
   section("profile_growth", pr.growth);
   section("profile_goals", pr.goals);
-  put(v, "profile_sections", sections);
   put(v, "has_profile", !sections.empty());
+  put(v, "profile_sections", std::move(sections));
   if (p.plan) {
     put(v, "plan_html", markdown(s, pc, p.plan->text, std::string(parent_dir(p.plan_file)), 2));
     put(v, "has_plan", true);
@@ -313,7 +313,7 @@ void SiteBuilder::student_home(StudentSite& s, const PageContext& pc) {
        ui.format("stat_gap_note", {{"n", std::to_string(cohort_.config.requirements.max_gap_days)}}));
   stat("stat_projects", std::to_string(std::count_if(p.experiences.begin(), p.experiences.end(),
                                                      [](const Experience& e) { return e.project; })));
-  put(v, "stats", stats);
+  put(v, "stats", std::move(stats));
 
   std::vector<OutcomeCell> cells;
   for (const Outcome& o : cohort_.config.framework.outcomes) {
@@ -353,8 +353,8 @@ void SiteBuilder::student_home(StudentSite& s, const PageContext& pc) {
   if (!from.valid() || (lo.valid() && lo < from)) from = lo;
   if (!to.valid() || (hi.valid() && hi > to)) to = hi;
   std::string timeline = rows.empty() && marks.empty() ? "" : timeline_chart("timeline", rows, marks, from, to, analysis_.as_of, ui, s.show_interviews);
-  put(v, "timeline_chart_html", timeline);
   put(v, "has_timeline", !timeline.empty());
+  put(v, "timeline_chart_html", std::move(timeline));
 
   // Experiences and reflections.
   ViewList experiences;
@@ -376,8 +376,8 @@ void SiteBuilder::student_home(StudentSite& s, const PageContext& pc) {
                                           encode_path(std::string(code(pc.lang)) + "/" + experience_rest(s, e)),
                                           excerpt(s, e.description.text, 300)));
   }
-  put(v, "experiences", experiences);
   put(v, "has_experiences", !experiences.empty());
+  put(v, "experiences", std::move(experiences));
   ViewList general;
   for (const Reflection& r : p.reflections) {
     if (r.experience >= 0) continue;
@@ -388,8 +388,8 @@ void SiteBuilder::student_home(StudentSite& s, const PageContext& pc) {
     put(x, "excerpt", excerpt(s, r.body.text, 180));
     general.push_back(x);
   }
-  put(v, "general_reflections", general);
   put(v, "has_general_reflections", !general.empty());
+  put(v, "general_reflections", std::move(general));
 
   // Deadlines and findings: for staff.
   if (!options_.is_public) {
@@ -422,12 +422,12 @@ void SiteBuilder::student_home(StudentSite& s, const PageContext& pc) {
           }
       }
       put(x, "met_by", met_label);
-      put(x, "met_href", met_href);
       put(x, "has_met_href", !met_href.empty());
+      put(x, "met_href", std::move(met_href));
       deadlines.push_back(x);
     }
-    put(v, "deadlines", deadlines);
     put(v, "has_deadlines", !deadlines.empty());
+    put(v, "deadlines", std::move(deadlines));
     View tally;
     put(tally, "met", std::to_string(ind.deadlines_met));
     put(tally, "missed", std::to_string(ind.deadlines_missed));
@@ -501,8 +501,8 @@ void SiteBuilder::experience_page(StudentSite& s, const PageContext& pc, size_t 
     put(x, "stage_html", markdown(s, pc, *text, e.dir, 3, &inline_images));
     stages.push_back(x);
   }
-  put(v, "stages", stages);
   put(v, "has_stages", !stages.empty());
+  put(v, "stages", std::move(stages));
 
   ViewList reflections;
   for (int ri : e.reflections) {
@@ -516,8 +516,8 @@ void SiteBuilder::experience_page(StudentSite& s, const PageContext& pc, size_t 
     put(x, "outcomes", outcome_refs(s, pc, r.outcomes));
     reflections.push_back(x);
   }
-  put(v, "reflections", reflections);
   put(v, "has_reflections", !reflections.empty());
+  put(v, "reflections", std::move(reflections));
 
   ViewList achievements;
   for (const Achievement& a : e.achievements) {
@@ -531,8 +531,8 @@ void SiteBuilder::experience_page(StudentSite& s, const PageContext& pc, size_t 
     put(x, "evidence_name", m ? m->name : "");
     achievements.push_back(x);
   }
-  put(v, "achievements", achievements);
   put(v, "has_achievements", !achievements.empty());
+  put(v, "achievements", std::move(achievements));
 
   if (e.review) {
     const Review& rv = *e.review;
@@ -569,7 +569,7 @@ void SiteBuilder::reflection_page(StudentSite& s, const PageContext& pc, size_t 
     if (has_cohort_home_) crumbs.push_back(link_view(ui.s("cohort_title"), home_href(pc)));
     crumbs.push_back(link_view(p.profile.name, pc.page(s.dir + "/index.html")));
     crumbs.push_back(link_view(e.title, pc.page(experience_rest(s, e))));
-    put(v, "crumbs", crumbs);
+    put(v, "crumbs", std::move(crumbs));
   }
   put(v, "stage", r.stage ? ui.s("stage_" + std::string(name(*r.stage))) : "");
   put(v, "outcomes", outcome_refs(s, pc, r.outcomes));
@@ -642,10 +642,10 @@ void SiteBuilder::outcomes_page(StudentSite& s, const PageContext& pc) {
             break;
           }
     }
-    put(x, "targeted", targeted);
     put(x, "has_targeted", !targeted.empty());
-    put(x, "confirmed", confirmed);
+    put(x, "targeted", std::move(targeted));
     put(x, "has_confirmed", !confirmed.empty());
+    put(x, "confirmed", std::move(confirmed));
     outcomes.push_back(x);
   }
   put(v, "outcomes", outcomes);
@@ -714,8 +714,8 @@ void SiteBuilder::timeline_page(StudentSite& s, const PageContext& pc) {
     items.push_back(x);
   }
   flush();
-  put(v, "months", months);
   put(v, "has_events", !months.empty());
+  put(v, "months", std::move(months));
   emit(&s, pc, "timeline", v);
 }
 
@@ -736,7 +736,7 @@ void SiteBuilder::interviews_page(StudentSite& s, const PageContext& pc) {
     put(x, "body_html", markdown(s, pc, iv.body.text, std::string(parent_dir(iv.file)), 2));
     list.push_back(x);
   }
-  put(v, "interviews", list);
+  put(v, "interviews", std::move(list));
   emit(&s, pc, "interviews", v);
 }
 
@@ -795,8 +795,8 @@ void SiteBuilder::social_gpa_page(StudentSite& s, const PageContext& pc) {
       put(x, "counted", it.counted);
       items.push_back(x);
     }
-    put(r, "items", items);
     put(r, "has_items", !items.empty());
+    put(r, "items", std::move(items));
     put(v, "result", r);
   }
   emit(&s, pc, "social_gpa", v);

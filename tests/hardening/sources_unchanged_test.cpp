@@ -9,6 +9,11 @@
 #include <string>
 #include <vector>
 
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
 #include "support.h"
 
 using namespace casfolio::hardening;
@@ -43,7 +48,6 @@ const std::vector<Command> kCommands = {
     {"build into a portfolio", "build src --out src/students/aruzhan-bekova/site" + kAsOf, {2}},
     {"bundle into the sources", "bundle src --out src/dist" + kAsOf, {2}},
     {"bundle over the sources", "bundle src --out src" + kAsOf, {2}},
-    // serve: add {"serve", "serve src --once ...", {0}} when it can stop on its own.
 };
 
 // The snapshot without the entries below `out/`.
@@ -52,6 +56,19 @@ std::map<std::string, std::string> outside_out(const std::map<std::string, std::
   for (const auto& [path, digest] : all)
     if (path != "out" && !path.starts_with("out/")) rest.emplace(path, digest);
   return rest;
+}
+
+// A port nothing listens on now (the kernel's choice).
+int free_port() {
+  int s = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in a{};
+  a.sin_family = AF_INET;
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  ::bind(s, reinterpret_cast<sockaddr*>(&a), sizeof a);
+  socklen_t len = sizeof a;
+  ::getsockname(s, reinterpret_cast<sockaddr*>(&a), &len);
+  ::close(s);
+  return ntohs(a.sin_port);
 }
 
 }  // namespace
@@ -76,4 +93,31 @@ TEST_CASE("the sources' bytes are unchanged by every command") {
   std::set<std::string> outputs;
   for (const auto& e : fs::directory_iterator(tmp.path() / "out")) outputs.insert(e.path().filename().string());
   CHECK(outputs == std::set<std::string>{"dist", "dist-public", "one", "public", "site"});
+}
+
+TEST_CASE("the sources' bytes are unchanged by serve, from its first build to Ctrl-C") {
+  TempDir tmp;
+  fs::copy(fs::path(CASFOLIO_SOURCE_DIR) / "content", tmp.path() / "src", fs::copy_options::recursive);
+  fs::create_directories(tmp.path() / "out/tmp");
+  const auto sources = snapshot(tmp.path() / "src");
+  const auto everything_else = outside_out(snapshot(tmp.path()));
+
+  // Started in the background; stopped with SIGINT once it says it serves
+  // (at most a minute). The shell's exit code is serve's.
+  const std::string port = std::to_string(free_port());
+  const std::string script =
+      "cd " + quoted(tmp.str()) + " && TMPDIR=out/tmp CASFOLIO_CACHE_DIR=out/cache NO_COLOR=1 " +
+      quoted(CASFOLIO_BINARY) + " serve src --port " + port + kAsOf +
+      " >out/serve.out 2>out/serve.err & pid=$!; "
+      "for i in $(seq 1 600); do grep -q 'serving it at' out/serve.out && break; sleep 0.1; done; "
+      "kill -INT $pid; wait $pid";
+  int status = std::system(("sh -c " + quoted(script)).c_str());
+  INFO("stdout:\n" << read_file(tmp.path() / "out/serve.out") << "\nstderr:\n" << read_file(tmp.path() / "out/serve.err"));
+  CHECK(WIFEXITED(status));
+  CHECK(WEXITSTATUS(status) == 0);
+  CHECK(read_file(tmp.path() / "out/serve.out").find("serving it at http://127.0.0.1:" + port + "/") != std::string::npos);
+  CHECK(read_file(tmp.path() / "out/serve.out").ends_with("stopped\n"));
+  CHECK(snapshot(tmp.path() / "src") == sources);
+  CHECK(outside_out(snapshot(tmp.path())) == everything_else);
+  CHECK(fs::is_empty(tmp.path() / "out/tmp"));  // its site folder is removed on the way out
 }
