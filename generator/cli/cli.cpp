@@ -3,6 +3,7 @@
 #include <unistd.h>
 
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 
 #include "cli/commands.h"
@@ -53,6 +54,40 @@ LoadOptions load_options(const CommonOptions& o) {
   l.jobs = o.jobs;
   if (!o.cohort.empty()) l.cohort_file = o.cohort;
   return l;
+}
+
+void add_site_options(CLI::App& app, SiteCliOptions& o, const std::string& no_cache_help) {
+  app.add_flag("--public", o.is_public, "A site to share: no private keys or experiences, findings or social GPA");
+  app.add_option("--theme", o.theme, "A theme folder whose files replace the built-in theme's");
+  app.add_flag("--no-cache", o.no_cache, no_cache_help);
+}
+
+bool site_folders_exist(const std::string& command, const CommonOptions& common, const SiteCliOptions& site,
+                        std::ostream& err) {
+  std::error_code ec;
+  if (!std::filesystem::is_directory(common.dir, ec)) {
+    err << "casfolio " << command << ": '" << common.dir << "' is not a folder\n";
+    return false;
+  }
+  if (!site.theme.empty() && !std::filesystem::is_directory(site.theme, ec)) {
+    err << "casfolio " << command << ": the theme folder '" << site.theme << "' does not exist\n";
+    return false;
+  }
+  return true;
+}
+
+SiteBuildOptions site_build_options(const CommonOptions& common, const SiteCliOptions& site, Date as_of,
+                                    std::string out_dir) {
+  SiteBuildOptions bo;
+  bo.dir = common.dir;
+  bo.load = load_options(common);
+  bo.as_of = as_of;
+  bo.is_public = site.is_public;
+  bo.theme = site.theme;
+  bo.out_dir = std::move(out_dir);
+  bo.jobs = common.jobs;
+  if (!site.no_cache) bo.cache_dir = default_cache_dir();
+  return bo;
 }
 
 bool use_color(std::ostream& stream) {

@@ -16,25 +16,15 @@ namespace {
 
 struct BuildOptions {
   CommonOptions common;
+  SiteCliOptions site;
   std::string out = "site";
-  bool is_public = false;
-  std::string theme;  // --theme DIR
-  bool no_cache = false;
 };
 
 int run_build(const BuildOptions& o, Streams io) {
   namespace fs = std::filesystem;
   auto as_of = resolve_as_of(o.common, io.err);
   if (!as_of) return 2;
-  std::error_code ec;
-  if (!fs::is_directory(o.common.dir, ec)) {
-    io.err << "casfolio build: '" << o.common.dir << "' is not a folder\n";
-    return 2;
-  }
-  if (!o.theme.empty() && !fs::is_directory(o.theme, ec)) {
-    io.err << "casfolio build: the theme folder '" << o.theme << "' does not exist\n";
-    return 2;
-  }
+  if (!site_folders_exist("build", o.common, o.site, io.err)) return 2;
   SiteWriteOptions wo;
   wo.out_dir = o.out;
   wo.source_dirs = {o.common.dir};
@@ -43,15 +33,7 @@ int run_build(const BuildOptions& o, Streams io) {
     return 2;
   }
 
-  SiteBuildOptions bo;
-  bo.dir = o.common.dir;
-  bo.load = load_options(o.common);
-  bo.as_of = *as_of;
-  bo.is_public = o.is_public;
-  bo.theme = o.theme;
-  bo.out_dir = o.out;
-  bo.jobs = o.common.jobs;
-  if (!o.no_cache) bo.cache_dir = default_cache_dir();
+  SiteBuildOptions bo = site_build_options(o.common, o.site, *as_of, o.out);
   ProgressBar bar(io.err, &io.err == &std::cerr && stderr_is_terminal(), "building");
   bo.progress = [&bar](size_t done, size_t total) { bar.update(done, total); };
   bo.waiting = [&io, out = o.out] {
@@ -95,7 +77,7 @@ int run_build(const BuildOptions& o, Streams io) {
         ++with_errors;
         break;
       }
-  io.out << "built " << o.out << (o.is_public ? " (public)" : "") << ": " << r.written.files << " files, "
+  io.out << "built " << o.out << (o.site.is_public ? " (public)" : "") << ": " << r.written.files << " files, "
          << format_size(r.written.bytes) << ", " << analysis.students.size() << " portfolio(s) in";
   for (Language l : cohort.config.languages) io.out << ' ' << code(l);
   io.out << ", as of " << as_of->iso() << '\n';
@@ -111,11 +93,9 @@ void define_build(CLI::App& app, Streams io, int& exit_code) {
   add_common_options(app, o->common);
   app.add_option("--out", o->out, "Folder the site is written to (replaced as a whole; never inside DIR)")
       ->capture_default_str();
-  app.add_flag("--public", o->is_public, "A site to share: no private keys or experiences, findings or social GPA");
-  app.add_option("--theme", o->theme, "A theme folder whose files replace the built-in theme's");
-  app.add_flag("--no-cache", o->no_cache,
-               "Render every page, write every file and resize every image again, and keep no cache "
-               "(the result is the same bytes either way)");
+  add_site_options(app, o->site,
+                   "Render every page, write every file and resize every image again, and keep no cache "
+                   "(the result is the same bytes either way)");
   app.callback([o, io, &exit_code] { exit_code = run_build(*o, io); });
 }
 

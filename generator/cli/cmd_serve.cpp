@@ -34,10 +34,8 @@ namespace fs = std::filesystem;
 
 struct ServeOptions {
   CommonOptions common;
+  SiteCliOptions site;
   int port = 8000;
-  bool is_public = false;
-  std::string theme;
-  bool no_cache = false;
 };
 
 std::string ms(double v) {
@@ -124,15 +122,8 @@ std::string status_json(unsigned long long version, const SiteBuild& build, cons
 int run_serve(const ServeOptions& o, Streams io) {
   auto as_of = resolve_as_of(o.common, io.err);
   if (!as_of) return 2;
+  if (!site_folders_exist("serve", o.common, o.site, io.err)) return 2;
   std::error_code ec;
-  if (!fs::is_directory(o.common.dir, ec)) {
-    io.err << "casfolio serve: '" << o.common.dir << "' is not a folder\n";
-    return 2;
-  }
-  if (!o.theme.empty() && !fs::is_directory(o.theme, ec)) {
-    io.err << "casfolio serve: the theme folder '" << o.theme << "' does not exist\n";
-    return 2;
-  }
 
   // Ctrl-C and kill are read from a descriptor, in this loop, so that the
   // server's threads (which inherit the mask) never see them.
@@ -171,18 +162,10 @@ int run_serve(const ServeOptions& o, Streams io) {
     return 2;
   }
 
-  SiteBuildOptions bo;
-  bo.dir = o.common.dir;
-  bo.load = load_options(o.common);
-  bo.as_of = *as_of;
-  bo.is_public = o.is_public;
-  bo.theme = o.theme;
-  bo.out_dir = site;
-  bo.jobs = o.common.jobs;
+  SiteBuildOptions bo = site_build_options(o.common, o.site, *as_of, site);
   bo.mode = WriteMode::in_place;
   bo.keep_site_cache = false;  // the folder is new each time; the images are kept
   bo.keep_state = true;
-  bo.cache_dir = o.no_cache ? "" : default_cache_dir();
   if (bo.cache_dir.empty()) bo.cache_dir = (fs::path(pattern) / "cache").string();  // still incremental
   SiteBuild build(bo);
 
@@ -192,7 +175,7 @@ int run_serve(const ServeOptions& o, Streams io) {
            << ")\n";
     return 1;
   }
-  if (!o.theme.empty()) watcher.watch_tree(o.theme, "\x01theme");  // outside every portfolio: a full rebuild
+  if (!o.site.theme.empty()) watcher.watch_tree(o.site.theme, "\x01theme");  // outside every portfolio: a full rebuild
 
   unsigned long long version = 1;
   auto started = std::chrono::steady_clock::now();
@@ -285,9 +268,7 @@ void define_serve(CLI::App& app, Streams io, int& exit_code) {
   auto o = std::make_shared<ServeOptions>();
   add_common_options(app, o->common);
   app.add_option("--port", o->port, "Port on 127.0.0.1 to serve on")->capture_default_str();
-  app.add_flag("--public", o->is_public, "Serve the public site (what a student may share)");
-  app.add_option("--theme", o->theme, "A theme folder whose files replace the built-in theme's");
-  app.add_flag("--no-cache", o->no_cache, "Keep resized images only for this session");
+  add_site_options(app, o->site, "Keep resized images only for this session");
   app.callback([o, io, &exit_code] { exit_code = run_serve(*o, io); });
 }
 

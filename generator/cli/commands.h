@@ -6,6 +6,7 @@
 #include <ostream>
 #include <string>
 
+#include "build/site_build.h"
 #include "load/loader.h"
 #include "util/date.h"
 
@@ -29,6 +30,21 @@ void add_common_options(CLI::App& app, CommonOptions& o);
 // printing why) when --as-of is not a real date.
 std::optional<Date> resolve_as_of(const CommonOptions& o, std::ostream& err);
 LoadOptions load_options(const CommonOptions& o);
+// What build and serve share on top of CommonOptions.
+struct SiteCliOptions {
+  bool is_public = false;  // --public
+  std::string theme;       // --theme FOLDER
+  bool no_cache = false;   // --no-cache
+};
+void add_site_options(CLI::App& app, SiteCliOptions& o, const std::string& no_cache_help);
+// DIR and --theme must be folders; false after saying which is not
+// ("casfolio COMMAND: ...").
+bool site_folders_exist(const std::string& command, const CommonOptions& common, const SiteCliOptions& site,
+                        std::ostream& err);
+// The build of DIR into `out_dir` as the options ask (the cache on unless --no-cache).
+SiteBuildOptions site_build_options(const CommonOptions& common, const SiteCliOptions& site, Date as_of,
+                                    std::string out_dir);
+
 // Colour only on a terminal, and never when NO_COLOR is set.
 bool use_color(std::ostream& stream);
 

@@ -16,6 +16,7 @@
 #include "build/site_cache.h"
 #include "indicators/analysis.h"
 #include "render/site.h"
+#include "support/test_support.h"
 #include "util/digest.h"
 
 using namespace casfolio;
@@ -25,31 +26,9 @@ namespace {
 
 const fs::path kSource = fs::path(CASFOLIO_SOURCE_DIR);
 
-class TempDir {
- public:
-  TempDir() {
-    std::random_device rd;
-    path_ = fs::temp_directory_path() / ("casfolio-build-test-" + std::to_string(rd()) + std::to_string(rd()));
-    fs::create_directories(path_);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  const fs::path& path() const { return path_; }
-
- private:
-  fs::path path_;
-};
-
-std::string read(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
-
-void append(const fs::path& p, const std::string& text) { std::ofstream(p, std::ios::binary | std::ios::app) << text; }
+using test::TempDir;
+std::string read(const fs::path& p) { return test::read_file(p); }
+void append(const fs::path& p, const std::string& text) { test::append_file(p, text); }
 
 // Every file below `dir` with its bytes.
 std::map<std::string, std::string> tree(const fs::path& dir) {

@@ -9,11 +9,6 @@
 #include <string>
 #include <vector>
 
-#include <arpa/inet.h>
-#include <netinet/in.h>
-#include <sys/socket.h>
-#include <unistd.h>
-
 #include "support.h"
 
 using namespace casfolio::hardening;
@@ -58,19 +53,6 @@ std::map<std::string, std::string> outside_out(const std::map<std::string, std::
   return rest;
 }
 
-// A port nothing listens on now (the kernel's choice).
-int free_port() {
-  int s = ::socket(AF_INET, SOCK_STREAM, 0);
-  sockaddr_in a{};
-  a.sin_family = AF_INET;
-  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  ::bind(s, reinterpret_cast<sockaddr*>(&a), sizeof a);
-  socklen_t len = sizeof a;
-  ::getsockname(s, reinterpret_cast<sockaddr*>(&a), &len);
-  ::close(s);
-  return ntohs(a.sin_port);
-}
-
 }  // namespace
 
 TEST_CASE("the sources' bytes are unchanged by every command") {
@@ -104,7 +86,7 @@ TEST_CASE("the sources' bytes are unchanged by serve, from its first build to Ct
 
   // Started in the background; stopped with SIGINT once it says it serves
   // (at most a minute). The shell's exit code is serve's.
-  const std::string port = std::to_string(free_port());
+  const std::string port = std::to_string(casfolio::test::free_port());
   const std::string script =
       "cd " + quoted(tmp.str()) + " || exit 1; TMPDIR=out/tmp CASFOLIO_CACHE_DIR=out/cache NO_COLOR=1 " +
       quoted(CASFOLIO_BINARY) + " serve src --port " + port + kAsOf +
