@@ -451,8 +451,8 @@ SearchEntry search_entry(const std::string& title, const std::string& student, c
 
 void SiteBuilder::search_index(Language lang) {
   auto& entries = search_[size_t(lang)];
-  std::stable_sort(entries.begin(), entries.end(),
-                   [](const SearchEntry* a, const SearchEntry* b) { return a->url < b->url; });
+  auto by_url = [](const SearchEntry* a, const SearchEntry* b) { return a->url < b->url; };
+  if (!std::is_sorted(entries.begin(), entries.end(), by_url)) std::stable_sort(entries.begin(), entries.end(), by_url);
   // A script that sets a global, not a JSON file: fetch() of a local file
   // fails from file://, a <script src> does not.
   size_t size = 100;
@@ -502,6 +502,11 @@ void SiteBuilder::render_student(StudentSite& s) {
   if (!has_cohort_home_ && &s == &students_.front())
     student_home(s, context(s.portfolio->profile.language, s.dir + "/index.html", true));
   s.media->emit(s.out);
+  // In the order of the search index, so that joining the students in
+  // their order is usually sorted already (search_index checks).
+  for (auto& entries : s.search)
+    std::stable_sort(entries.begin(), entries.end(),
+                     [](const SearchEntry& a, const SearchEntry& b) { return a.url < b.url; });
   if (!s.key.empty())
     for (OutputFile& f : s.out)
       if (f.digest.empty() && f.source_path.empty()) f.digest = content_digest(f.data);

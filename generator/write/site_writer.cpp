@@ -337,9 +337,13 @@ void SiteWriter::add_one(const OutputFile& f) {
     entry.size = uint64_t(st.st_size);
     keep = old && old->digest == entry.digest && old->size == entry.size;
   } else {
-    if (!f.digest.empty()) entry.digest = f.digest;
-    else if (options_.previous || options_.digests) entry.digest = content_digest(f.data);
     entry.size = f.data.size();
+    if (!f.digest.empty()) entry.digest = f.digest;
+    // A file whose size changed has changed: its digest is left out (the
+    // next build digests it again if the size then matches). This spares
+    // hashing the search indexes (megabytes) on every rebuild of serve.
+    else if (old && old->size != entry.size) entry.digest.clear();
+    else if (options_.previous || options_.digests) entry.digest = content_digest(f.data);
     keep = old && !entry.digest.empty() && old->digest == entry.digest && old->size == entry.size;
   }
   if (keep) {
@@ -438,9 +442,12 @@ SiteWriteResult SiteWriter::commit() {
     fs::remove_all(fresh_, ec);  // the previous site, if there was one
   } else if (options_.previous) {
     // Files of the previous build that this one did not produce.
+    // Both maps are sorted by path: one pass over the two, no look-ups.
     std::set<std::string> emptied;
+    auto now = manifest_.files.begin();
     for (const auto& [path, w] : options_.previous->files) {
-      if (manifest_.files.count(path)) continue;
+      while (now != manifest_.files.end() && now->first < path) ++now;
+      if (now != manifest_.files.end() && now->first == path) continue;
       if (::unlink((fs::path(target_) / path).c_str()) == 0) ++result_.removed;
       for (std::string d = path; d.rfind('/') != std::string::npos;) {
         d = d.substr(0, d.rfind('/'));

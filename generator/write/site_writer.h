@@ -25,7 +25,10 @@ inline constexpr std::string_view kSiteMarker = ".casfolio-site";
 // the files that did not change instead of writing them again (the build
 // cache holds it between runs: build/site_cache.h).
 struct WrittenFile {
-  std::string digest;  // content_digest of the bytes; "src:..." for a verbatim copy (its source's stat)
+  // content_digest of the bytes; "src:..." for a verbatim copy (its
+  // source's stat); "" when the size differed from the previous build's
+  // copy (changed, whatever the bytes: no need to hash them).
+  std::string digest;
   uint64_t size = 0;
   // The file as the writer left it. One that differs (edited, replaced) is
   // someone else's now and is never kept.
@@ -61,7 +64,7 @@ struct SiteWriteOptions {
   // nullptr = nothing to keep (every file is written).
   const SiteManifest* previous = nullptr;
   // Digest every file (for a manifest the next build can use) even with no
-  // `previous`; with one they are always digested.
+  // `previous`; with one, every file whose size did not change is.
   bool digests = false;
 };
 
