@@ -150,7 +150,11 @@ SiteBuildResult SiteBuild::run(const std::vector<std::string>* changed, Timings*
   // From reading what the previous build left to the swap: one build at a
   // time per output (serve's folder is its own).
   std::optional<OutputLock> lock;
-  if (options_.mode == WriteMode::replace) lock.emplace(options_.out_dir, options_.waiting);
+  if (options_.mode == WriteMode::replace) {
+    lock.emplace(options_.out_dir, options_.waiting);
+    // What a build killed before its swap left (the lock says none is running).
+    if (lock->held()) remove_abandoned_temporaries(options_.out_dir);
+  }
 
   // What the previous build left: in memory after a run, else from the cache on disk.
   bool caching = !options_.cache_dir.empty();

@@ -12,7 +12,9 @@ namespace casfolio {
 namespace fs = std::filesystem;
 
 OutputLock::OutputLock(const std::string& out_dir, const std::function<void()>& waiting) {
-  fs::path parent = fs::absolute(fs::path(out_dir)).lexically_normal().parent_path();
+  fs::path out = fs::absolute(fs::path(out_dir)).lexically_normal();
+  if (out.filename().empty()) out = out.parent_path();  // "site/" is "site"
+  fs::path parent = out.parent_path();
   std::error_code ec;
   fs::create_directories(parent, ec);
   int fd = ::open(parent.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);

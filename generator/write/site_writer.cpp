@@ -203,6 +203,24 @@ SiteWriteResult write_site(const std::vector<OutputFile>& files, const SiteWrite
   return writer.commit();
 }
 
+size_t remove_abandoned_temporaries(const std::string& out_dir) {
+  fs::path target = normal(out_dir);
+  if (target.filename().empty()) target = target.parent_path();
+  const std::string prefix = "." + target.filename().string() + ".tmp-";
+  size_t removed = 0;
+  std::error_code ec;
+  std::vector<fs::path> abandoned;
+  for (const auto& e : fs::directory_iterator(target.parent_path(), ec)) {
+    std::string name = e.path().filename().string();
+    // mkdtemp's six characters; a real folder, never a link to elsewhere.
+    if (name.size() == prefix.size() + 6 && name.starts_with(prefix) && e.is_directory(ec) && !e.is_symlink(ec))
+      abandoned.push_back(e.path());
+  }
+  for (const fs::path& dir : abandoned)
+    if (fs::remove_all(dir, ec) > 0 && !ec) ++removed;
+  return removed;
+}
+
 void keep_valid_files(SiteManifest& manifest, const std::string& out_dir) {
   fs::path target = normal(out_dir);
   struct stat st;

@@ -88,6 +88,12 @@ std::string check_out_dir(const SiteWriteOptions& options);
 
 SiteWriteResult write_site(const std::vector<OutputFile>& files, const SiteWriteOptions& options);
 
+// Removes the temporary folders that builds into `out_dir` killed before
+// their swap left beside it (".NAME.tmp-XXXXXX"); returns how many. Only
+// while holding the OutputLock for `out_dir` (write/output_lock.h): then no
+// other build is writing one.
+size_t remove_abandoned_temporaries(const std::string& out_dir);
+
 // Drops from `manifest` what no longer describes `out_dir`: everything when
 // its marker is not the one the manifest was written with, else each file
 // whose inode, size or modification time changed or that is gone.
