@@ -52,14 +52,28 @@ FrameworkReader framework_reader(const FileSource* dir, std::string label, const
   };
 }
 
-void discover(const FileSource& src, const std::string& dir, int depth, int& budget, std::vector<std::string>& out) {
-  if (depth > kMaxCohortDepth) return;
+// Where discovery stopped short, for the findings that say so.
+struct Discovery {
+  int budget = kMaxCohortFolders;  // folders it may still look into
+  bool too_many = false;
+  std::string too_deep;            // the first folder it did not look into for depth
+};
+
+void discover(const FileSource& src, const std::string& dir, int depth, Discovery& d, std::vector<std::string>& out) {
   for (const DirEntry& e : src.list(dir)) {
     if (ignored_name(e.name) || e.kind != EntryKind::directory || e.symlink || e.escapes_root) continue;
-    if (--budget < 0) return;
+    if (--d.budget < 0) {
+      d.too_many = true;
+      return;
+    }
     std::string path = join_path(dir, e.name);
-    if (is_file(src, path + "/portfolio.yaml")) out.push_back(path);  // a portfolio: not looked into for more
-    else discover(src, path, depth + 1, budget, out);
+    if (is_file(src, path + "/portfolio.yaml")) {
+      out.push_back(path);  // a portfolio: not looked into for more
+    } else if (depth + 1 > kMaxCohortDepth) {
+      if (d.too_deep.empty()) d.too_deep = path;
+    } else {
+      discover(src, path, depth + 1, d, out);
+    }
   }
 }
 
@@ -115,8 +129,13 @@ Cohort load_impl(const FileSource& source, const LoadOptions& options, const Ext
   if (has_portfolio) {
     roots.push_back("");
   } else if (has_cohort) {
-    int budget = kMaxCohortFolders;
-    discover(source, "", 0, budget, roots);
+    Discovery discovery;
+    discover(source, "", 0, discovery, roots);
+    if (discovery.too_many)
+      config_diagnostics.report("cohort-too-many-folders", Location{}, {{"limit", std::to_string(kMaxCohortFolders)}});
+    if (!discovery.too_deep.empty())
+      config_diagnostics.report("cohort-folder-too-deep", Location{discovery.too_deep},
+                                {{"limit", std::to_string(kMaxCohortDepth)}});
     if (roots.empty()) config_diagnostics.report("no-portfolios", Location{"cohort.yaml"});
   } else {
     config_diagnostics.report("not-a-portfolio", Location{});

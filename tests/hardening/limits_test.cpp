@@ -6,6 +6,8 @@
 
 #include <string>
 
+#include "diagnostics/diagnostics.h"
+#include "load/file_source.h"
 #include "load/loader.h"
 #include "support.h"
 
@@ -210,4 +212,44 @@ TEST_CASE("limits: folders more than 32 deep in a portfolio") {
   Cohort c = load_directory((tmp.path() / "ana").string(), LoadOptions{});
   REQUIRE(c.portfolios.size() == 1);
   CHECK(c.portfolios[0].portfolio.files == std::vector<std::string>{deep + "/kept.jpg", "portfolio.yaml"});
+}
+
+TEST_CASE("limits: portfolios more than 32 folders below the cohort are reported, not silently missed") {
+  TempDir tmp;
+  write_file(tmp.path() / "cohort.yaml", "programme: IB CAS\n");
+  std::string deep;  // g1/g2/.../g32: a portfolio there is still found
+  for (int i = 1; i <= 32; ++i) deep += (i > 1 ? "/g" : "g") + std::to_string(i);
+  write_file(tmp.path() / deep / "found/portfolio.yaml", "name: Found\n");
+  write_file(tmp.path() / deep / "g33/lost/portfolio.yaml", "name: Lost\n");
+  RunResult r = run_casfolio("check . " + std::string(kAsOf), tmp.path());
+  INFO(r.out << r.err);
+  CHECK(count(r.out, "./" + deep + "/g33: warning: this folder is more than 32 folders below the cohort; portfolios "
+                     "in it are not looked for [cohort-folder-too-deep]\n"
+                     "note: Move the portfolios nearer the cohort's folder (the one with cohort.yaml).\n") == 1);
+  Cohort c = load_directory(tmp.str(), LoadOptions{});
+  REQUIRE(c.portfolios.size() == 1);
+  CHECK(c.portfolios[0].portfolio.profile.name == "Found");
+}
+
+TEST_CASE("limits: a cohort with more than 100,000 folders says where it stopped looking") {
+  MemoryFileSource src;
+  src.add("cohort.yaml", "programme: IB CAS\n");
+  for (int i = 0; i < 100'000; ++i) src.add("f" + std::to_string(100'000 + i) + "/notes.txt", "x");
+  src.add("z-ana/portfolio.yaml", "name: Ana\n");  // listed after the others: the budget is spent
+  Cohort c = load(src, LoadOptions{});
+  CHECK(c.portfolios.empty());
+  std::vector<std::string> codes;
+  for (const Finding& f : c.config_findings) codes.push_back(f.code);
+  CHECK(codes == std::vector<std::string>{"cohort-too-many-folders", "no-portfolios"});
+  REQUIRE(!c.config_findings.empty());
+  CHECK(render_message(c.config_findings[0], Language::en).message ==
+        "this cohort has more than 100000 folders; the portfolios in the rest are not looked for");
+
+  MemoryFileSource fits;  // exactly 100,000 folders, the portfolio among them
+  fits.add("cohort.yaml", "programme: IB CAS\n");
+  for (int i = 0; i < 99'999; ++i) fits.add("f" + std::to_string(100'000 + i) + "/notes.txt", "x");
+  fits.add("z-ana/portfolio.yaml", "name: Ana\n");
+  Cohort ok = load(fits, LoadOptions{});
+  CHECK(ok.portfolios.size() == 1);
+  CHECK(ok.config_findings.empty());
 }
