@@ -7,6 +7,8 @@
 #include <iostream>
 
 #include "cli/commands.h"
+#include "load/file_source.h"
+#include "util/path.h"
 #include "util/text.h"
 
 namespace casfolio {
@@ -88,6 +90,54 @@ SiteBuildOptions site_build_options(const CommonOptions& common, const SiteCliOp
   bo.jobs = common.jobs;
   if (!site.no_cache) bo.cache_dir = default_cache_dir();
   return bo;
+}
+
+namespace {
+
+std::string without_trailing_slashes(std::string dir) {
+  while (dir.size() > 1 && dir.back() == '/') dir.pop_back();
+  return dir;
+}
+
+}  // namespace
+
+PrintOptions cohort_print_options(const std::string& dir, const Cohort& cohort, bool color) {
+  std::string root = without_trailing_slashes(dir);
+  PrintOptions po;
+  po.language = cohort.config.language;
+  po.color = color;
+  po.path_prefix = root + "/";
+  auto files = std::make_shared<DiskFileSource>(root);
+  po.read_source = [files](const std::string& f) { return files->read(f); };
+  return po;
+}
+
+PrintOptions portfolio_print_options(const std::string& dir, const Portfolio& portfolio, bool color) {
+  std::string root = without_trailing_slashes(dir);
+  std::string prefix = portfolio.root == "." || portfolio.root.empty() ? root + "/" : join_path(root, portfolio.root) + "/";
+  PrintOptions po;
+  po.language = portfolio.profile.language;
+  po.color = color;
+  po.path_prefix = prefix;
+  auto files = std::make_shared<DiskFileSource>(prefix);
+  po.read_source = [files](const std::string& f) { return files->read(f); };
+  return po;
+}
+
+bool print_render_findings(std::ostream& out, const std::string& dir, const Cohort& cohort,
+                           const std::vector<Finding>& findings, bool color) {
+  PrintOptions po;
+  po.language = cohort.config.language;
+  po.color = color;
+  po.path_prefix = without_trailing_slashes(dir) + "/";
+  PrintOptions template_po = po;
+  template_po.path_prefix.clear();
+  bool errors = false;
+  for (const Finding& f : findings) {
+    print_finding(out, f, f.code == "template-error" ? template_po : po);
+    errors |= f.severity == Severity::error;
+  }
+  return errors;
 }
 
 bool use_color(std::ostream& stream) {

@@ -47,19 +47,7 @@ int run_build(const BuildOptions& o, Streams io) {
   const Cohort& cohort = build.cohort();
   const CohortAnalysis& analysis = build.analysis();
 
-  PrintOptions po;
-  po.language = cohort.config.language;
-  po.color = use_color(io.err);
-  std::string root = o.common.dir;
-  while (root.size() > 1 && root.back() == '/') root.pop_back();
-  po.path_prefix = root + "/";
-  bool broken = false;
-  PrintOptions template_po = po;
-  template_po.path_prefix.clear();
-  for (const Finding& f : r.render_findings) {
-    print_finding(io.err, f, f.code == "template-error" ? template_po : po);
-    broken |= f.severity == Severity::error;
-  }
+  bool broken = print_render_findings(io.err, o.common.dir, cohort, r.render_findings, use_color(io.err));
   timings.print(io.err);
   if (broken) {
     io.err << "casfolio build: the site was not written; the previous one (if any) is unchanged\n";

@@ -59,25 +59,12 @@ int run_check(const CheckOptions& o, Streams io) {
     io.out << j.dump(2) << '\n';
   } else {
     bool color = use_color(io.out);
-    std::string root = o.common.dir;
-    while (root.size() > 1 && root.back() == '/') root.pop_back();
-    PrintOptions cohort_print;
-    cohort_print.language = cohort.config.language;
-    cohort_print.color = color;
-    cohort_print.path_prefix = root + "/";
-    DiskFileSource cohort_files(root);
-    cohort_print.read_source = [&](const std::string& f) { return cohort_files.read(f); };
+    PrintOptions cohort_print = cohort_print_options(o.common.dir, cohort, color);
     for (const Finding& f : cohort.config_findings) print_finding(io.out, f, cohort_print);
 
     for (const auto& s : analysis.students) {
       const Portfolio& p = s.loaded->portfolio;
-      std::string prefix = p.root == "." || p.root.empty() ? root + "/" : join_path(root, p.root) + "/";
-      DiskFileSource files(prefix);
-      PrintOptions po;
-      po.language = p.profile.language;
-      po.color = color;
-      po.path_prefix = prefix;
-      po.read_source = [&](const std::string& f) { return files.read(f); };
+      PrintOptions po = portfolio_print_options(o.common.dir, p, color);
       size_t e = 0, w = 0, i = 0;
       for (const Finding& f : s.findings) {
         print_finding(io.out, f, po);

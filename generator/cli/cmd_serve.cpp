@@ -48,36 +48,18 @@ std::string ms(double v) {
 void print_findings(std::ostream& err, const SiteBuild& build, const SiteBuildResult& r,
                     const std::set<std::string>& roots, bool all, bool errors_only) {
   const Cohort& cohort = build.cohort();
-  std::string root = build.options().dir;
-  while (root.size() > 1 && root.back() == '/') root.pop_back();
+  const std::string& root = build.options().dir;
   bool color = use_color(err);
-  if (all) {
-    PrintOptions po;
-    po.language = cohort.config.language;
-    po.color = color;
-    po.path_prefix = root + "/";
-    for (const Finding& f : cohort.config_findings) print_finding(err, f, po);
-  }
+  if (all)
+    for (const Finding& f : cohort.config_findings) print_finding(err, f, cohort_print_options(root, cohort, color));
   for (const StudentAnalysis& s : build.analysis().students) {
     const Portfolio& p = s.loaded->portfolio;
     if (!all && !roots.count(p.root)) continue;
-    std::string prefix = p.root == "." || p.root.empty() ? root + "/" : join_path(root, p.root) + "/";
-    DiskFileSource files(prefix);
-    PrintOptions po;
-    po.language = p.profile.language;
-    po.color = color;
-    po.path_prefix = prefix;
-    po.read_source = [&](const std::string& f) { return files.read(f); };
+    PrintOptions po = portfolio_print_options(root, p, color);
     for (const Finding& f : s.findings)
       if (!errors_only || f.severity == Severity::error) print_finding(err, f, po);
   }
-  PrintOptions po;
-  po.language = cohort.config.language;
-  po.color = color;
-  po.path_prefix = root + "/";
-  PrintOptions template_po = po;
-  template_po.path_prefix.clear();
-  for (const Finding& f : r.render_findings) print_finding(err, f, f.code == "template-error" ? template_po : po);
+  print_render_findings(err, root, cohort, r.render_findings, color);
 }
 
 // What the page's banner says (reload.js): the errors, in the cohort's language.

@@ -7,6 +7,7 @@
 #include <string>
 
 #include "build/site_build.h"
+#include "diagnostics/printer.h"
 #include "load/loader.h"
 #include "util/date.h"
 
@@ -44,6 +45,16 @@ bool site_folders_exist(const std::string& command, const CommonOptions& common,
 // The build of DIR into `out_dir` as the options ask (the cache on unless --no-cache).
 SiteBuildOptions site_build_options(const CommonOptions& common, const SiteCliOptions& site, Date as_of,
                                     std::string out_dir);
+
+// How findings are printed, paths as the user named DIR ("content/" and
+// "content" alike): the cohort's (in its language, lines quoted from its
+// files) and one portfolio's (in the student's language, from its files).
+PrintOptions cohort_print_options(const std::string& dir, const Cohort& cohort, bool color);
+PrintOptions portfolio_print_options(const std::string& dir, const Portfolio& portfolio, bool color);
+// What rendering reported (images, templates: a template's path is the
+// theme's, not under DIR); true when any is an error.
+bool print_render_findings(std::ostream& out, const std::string& dir, const Cohort& cohort,
+                           const std::vector<Finding>& findings, bool color);
 
 // Colour only on a terminal, and never when NO_COLOR is set.
 bool use_color(std::ostream& stream);
