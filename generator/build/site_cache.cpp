@@ -1,6 +1,5 @@
 #include "build/site_cache.h"
 
-#include <fcntl.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -10,6 +9,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <functional>
 #include <sstream>
 
 #include "build/fingerprint.h"
@@ -101,21 +101,17 @@ bool read_file(const std::string& path, std::string& out) {
   return !in.bad();
 }
 
-bool write_file_atomically(const std::string& path, const std::string& bytes) {
+// `fill` writes the content into a temporary file beside `path`, which then
+// takes its place in one rename; on any failure nothing is left behind.
+bool write_file_atomically(const std::string& path, const std::function<bool(std::FILE*)>& fill) {
   std::error_code ec;
   fs::create_directories(fs::path(path).parent_path(), ec);
   static std::atomic<unsigned> counter{0};
   std::string tmp = path + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(counter.fetch_add(1));
-  int fd = ::open(tmp.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0644);
-  if (fd < 0) return false;
-  size_t done = 0;
-  while (done < bytes.size()) {
-    ssize_t n = ::write(fd, bytes.data() + done, bytes.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) break;
-    done += size_t(n);
-  }
-  bool ok = ::close(fd) == 0 && done == bytes.size();
+  std::FILE* file = std::fopen(tmp.c_str(), "wbe");
+  if (!file) return false;
+  bool ok = fill(file);
+  ok &= std::fclose(file) == 0;
   if (ok && ::rename(tmp.c_str(), path.c_str()) == 0) return true;
   ::unlink(tmp.c_str());
   return false;
@@ -286,19 +282,13 @@ std::optional<SiteCache> read_site_cache(const std::string& path) {
 }
 
 bool write_site_cache(const std::string& path, const SiteCache& cache) {
+  bool written = write_file_atomically(path, [&](std::FILE* file) {
+    Writer w(file);
+    encode(cache, w);
+    return w.flush();
+  });
+  if (!written) return false;
   std::error_code ec;
-  fs::create_directories(fs::path(path).parent_path(), ec);
-  std::string tmp = path + ".tmp-" + std::to_string(::getpid());
-  std::FILE* file = std::fopen(tmp.c_str(), "wb");
-  if (!file) return false;
-  Writer w(file);
-  encode(cache, w);
-  bool ok = w.flush();
-  ok &= std::fclose(file) == 0;
-  if (!ok || ::rename(tmp.c_str(), path.c_str()) != 0) {
-    ::unlink(tmp.c_str());
-    return false;
-  }
   // One file per site folder ever built: the least recently written go
   // beyond kKeptSites (each is about 1 KB per page of its site).
   constexpr size_t kKeptSites = 32;
@@ -349,7 +339,9 @@ void DiskImageCache::store(const std::string& key, const ResizedImage& image) {
     bytes += image.thumbnail.data;
     bytes += image.web.data;
   }
-  write_file_atomically((fs::path(dir_) / key).string(), bytes);  // a cache: failing to keep it is no error
+  // A cache: failing to keep it is no error.
+  write_file_atomically((fs::path(dir_) / key).string(),
+                        [&](std::FILE* file) { return std::fwrite(bytes.data(), 1, bytes.size(), file) == bytes.size(); });
 }
 
 }  // namespace casfolio

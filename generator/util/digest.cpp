@@ -2,53 +2,58 @@
 
 #include <openssl/evp.h>
 
+#include <algorithm>
 #include <cstdint>
 
 namespace casfolio {
 
-namespace {
+struct Sha256::State {
+  EVP_MD_CTX* ctx = nullptr;
+};
 
-std::string hex16(const unsigned char* d) {
-  static const char kHex[] = "0123456789abcdef";
-  std::string out(32, '0');
-  for (int i = 0; i < 16; ++i) {
-    out[size_t(2 * i)] = kHex[d[i] >> 4];
-    out[size_t(2 * i + 1)] = kHex[d[i] & 15];
+Sha256::Sha256() : state_(std::make_unique<State>()) {
+  state_->ctx = EVP_MD_CTX_new();
+  EVP_DigestInit_ex(state_->ctx, EVP_sha256(), nullptr);
+}
+
+Sha256::~Sha256() { EVP_MD_CTX_free(state_->ctx); }
+
+void Sha256::update(std::string_view bytes) {
+  if (!bytes.empty()) EVP_DigestUpdate(state_->ctx, bytes.data(), bytes.size());
+}
+
+std::string Sha256::hex_digest(size_t bytes) {
+  unsigned char md[EVP_MAX_MD_SIZE];
+  unsigned int n = 0;
+  EVP_DigestFinal_ex(state_->ctx, md, &n);
+  static constexpr char kHex[] = "0123456789abcdef";
+  std::string out;
+  n = unsigned(std::min<size_t>(n, bytes));
+  out.reserve(2 * n);
+  for (unsigned int i = 0; i < n; ++i) {
+    out += kHex[md[i] >> 4];
+    out += kHex[md[i] & 15];
   }
   return out;
 }
 
-}  // namespace
-
 std::string content_digest(std::string_view bytes) {
-  unsigned char md[EVP_MAX_MD_SIZE];
-  unsigned int len = 0;
-  EVP_Digest(bytes.data(), bytes.size(), md, &len, EVP_sha256(), nullptr);
-  return hex16(md);
+  Sha256 h;
+  h.update(bytes);
+  return h.hex_digest(16);
 }
-
-DigestBuilder::DigestBuilder() : ctx_(EVP_MD_CTX_new()) {
-  EVP_DigestInit_ex(static_cast<EVP_MD_CTX*>(ctx_), EVP_sha256(), nullptr);
-}
-
-DigestBuilder::~DigestBuilder() { EVP_MD_CTX_free(static_cast<EVP_MD_CTX*>(ctx_)); }
 
 DigestBuilder& DigestBuilder::add(std::string_view field) {
   uint64_t n = field.size();
-  unsigned char len[8];
-  for (int i = 0; i < 8; ++i) len[i] = static_cast<unsigned char>(n >> (8 * i));
-  EVP_DigestUpdate(static_cast<EVP_MD_CTX*>(ctx_), len, 8);
-  EVP_DigestUpdate(static_cast<EVP_MD_CTX*>(ctx_), field.data(), field.size());
+  char len[8];
+  for (int i = 0; i < 8; ++i) len[i] = static_cast<char>(n >> (8 * i));
+  hash_.update(std::string_view(len, 8));
+  hash_.update(field);
   return *this;
 }
 
 DigestBuilder& DigestBuilder::add(long long number) { return add(std::to_string(number)); }
 
-std::string DigestBuilder::finish() {
-  unsigned char md[EVP_MAX_MD_SIZE];
-  unsigned int len = 0;
-  EVP_DigestFinal_ex(static_cast<EVP_MD_CTX*>(ctx_), md, &len);
-  return hex16(md);
-}
+std::string DigestBuilder::finish() { return hash_.hex_digest(16); }
 
 }  // namespace casfolio

@@ -2,27 +2,13 @@
 // 2 GB video never sits in memory. Hex digests are lower-case.
 #pragma once
 #include <cstdint>
-#include <memory>
 #include <optional>
 #include <string>
 #include <string_view>
 
+#include "util/digest.h"  // Sha256
+
 namespace casfolio {
-
-// Incremental hashing; feed with update() then take digest() once.
-class Sha256 {
- public:
-  Sha256();
-  ~Sha256();
-  Sha256(const Sha256&) = delete;
-  Sha256& operator=(const Sha256&) = delete;
-  void update(std::string_view bytes);
-  std::string hex_digest();  // 64 lower-case hex digits; the hasher is spent
-
- private:
-  struct State;
-  std::unique_ptr<State> state_;
-};
 
 std::string sha256_hex(std::string_view bytes);
 

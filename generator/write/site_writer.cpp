@@ -356,12 +356,12 @@ void SiteWriter::add_one(const OutputFile& f) {
     keep = old && old->digest == entry.digest && old->size == entry.size;
   } else {
     entry.size = f.data.size();
+    // A file whose size changed has changed: it is not hashed, and its
+    // digest stays "" (the next build hashes it if the size then matches).
+    // This spares hashing the search indexes (megabytes) on every rebuild of serve.
+    const bool size_changed = old && old->size != entry.size;
     if (!f.digest.empty()) entry.digest = f.digest;
-    // A file whose size changed has changed: its digest is left out (the
-    // next build digests it again if the size then matches). This spares
-    // hashing the search indexes (megabytes) on every rebuild of serve.
-    else if (old && old->size != entry.size) entry.digest.clear();
-    else if (options_.previous || options_.digests) entry.digest = content_digest(f.data);
+    else if (!size_changed && (options_.previous || options_.digests)) entry.digest = content_digest(f.data);
     keep = old && !entry.digest.empty() && old->digest == entry.digest && old->size == entry.size;
   }
   if (keep) {

@@ -28,10 +28,10 @@ TEST_CASE("a build waits while another holds the output's lock, then builds") {
   lock.emplace((tmp.path() / "out/site").string());
   REQUIRE(lock->held());
 
-  const std::string script = "cd " + casfolio::hardening::quoted(tmp.str()) + " && CASFOLIO_CACHE_DIR=cache NO_COLOR=1 " +
-                             casfolio::hardening::quoted(CASFOLIO_BINARY) + " build " + casfolio::hardening::quoted(std::string(CASFOLIO_SOURCE_DIR) + "/content") +
+  const std::string script = "cd " + shell_quoted(tmp.str()) + " && CASFOLIO_CACHE_DIR=cache NO_COLOR=1 " +
+                             shell_quoted(CASFOLIO_BINARY) + " build " + shell_quoted(std::string(CASFOLIO_SOURCE_DIR) + "/content") +
                              " --out out/site" + kAsOf + " >build.out 2>build.err; echo $? >build.exit";
-  std::thread build([&] { std::system(("sh -c " + casfolio::hardening::quoted(script)).c_str()); });
+  std::thread build([&] { std::system(("sh -c " + shell_quoted(script)).c_str()); });
   auto says_waiting = [&] {
     return read_file(tmp.path() / "build.err").find("waiting for another casfolio") != std::string::npos;
   };
@@ -52,7 +52,7 @@ TEST_CASE("builds into the same folder at the same time leave a whole site, equa
   TempDir tmp;
   fs::copy(fs::path(CASFOLIO_SOURCE_DIR) / "content", tmp.path() / "src", fs::copy_options::recursive);
   auto build = [&](const std::string& out, const std::string& extra = "") {
-    return "CASFOLIO_CACHE_DIR=cache NO_COLOR=1 " + casfolio::hardening::quoted(CASFOLIO_BINARY) + " build src --out " + out + kAsOf +
+    return "CASFOLIO_CACHE_DIR=cache NO_COLOR=1 " + shell_quoted(CASFOLIO_BINARY) + " build src --out " + out + kAsOf +
            extra + " >/dev/null 2>&1";
   };
   // Three rounds of three builds at once (all but the first incremental,
@@ -61,16 +61,16 @@ TEST_CASE("builds into the same folder at the same time leave a whole site, equa
   const std::string reflection = "src/students/aruzhan-bekova/experiences/guitar/2026-09-20-first-chords.md";
   for (int round = 0; round < 3; ++round) {
     if (round > 0) std::ofstream(tmp.path() / reflection, std::ios::app) << "\nRound " << round << ".\n";
-    std::string script = "cd " + casfolio::hardening::quoted(tmp.str()) + " || exit 1; ";
+    std::string script = "cd " + shell_quoted(tmp.str()) + " || exit 1; ";
     for (int i = 0; i < 3; ++i) script += "{ " + build("out/site") + " || echo fail >>failed; } & ";
     script += "wait";
-    std::system(("sh -c " + casfolio::hardening::quoted(script)).c_str());
+    std::system(("sh -c " + shell_quoted(script)).c_str());
     INFO("round " << round);
     CHECK(!fs::exists(tmp.path() / "failed"));
   }
   // What the last round left equals a build from nothing (no cache) of the
   // same sources, byte for byte.
-  REQUIRE(std::system(("cd " + casfolio::hardening::quoted(tmp.str()) + " && " + build("out/clean", " --no-cache")).c_str()) == 0);
+  REQUIRE(std::system(("cd " + shell_quoted(tmp.str()) + " && " + build("out/clean", " --no-cache")).c_str()) == 0);
   CHECK(snapshot(tmp.path() / "out/site") == snapshot(tmp.path() / "out/clean"));
   std::set<std::string> left;
   for (const auto& e : fs::directory_iterator(tmp.path() / "out")) left.insert(e.path().filename().string());

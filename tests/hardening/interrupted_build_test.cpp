@@ -37,9 +37,9 @@ bool has_files(const fs::path& dir) {
 TEST_CASE("a build killed halfway leaves the previous site whole; the next one cleans up") {
   TempDir tmp;
   fs::copy(fs::path(CASFOLIO_SOURCE_DIR) / "content", tmp.path() / "src", fs::copy_options::recursive);
-  const std::string build = "cd " + casfolio::hardening::quoted(tmp.str()) +
+  const std::string build = "cd " + shell_quoted(tmp.str()) +
                             " || exit 1; CASFOLIO_CACHE_DIR=cache NO_COLOR=1 " +
-                            casfolio::hardening::quoted(CASFOLIO_BINARY) +
+                            shell_quoted(CASFOLIO_BINARY) +
                             " build src --out out/site --as-of 2027-06-15 --no-cache";
   REQUIRE(std::system((build + " >/dev/null 2>&1").c_str()) == 0);
   const auto before = snapshot(tmp.path() / "out/site");

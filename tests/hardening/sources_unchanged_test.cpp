@@ -88,12 +88,12 @@ TEST_CASE("the sources' bytes are unchanged by serve, from its first build to Ct
   // (at most a minute). The shell's exit code is serve's.
   const std::string port = std::to_string(casfolio::test::free_port());
   const std::string script =
-      "cd " + quoted(tmp.str()) + " || exit 1; TMPDIR=out/tmp CASFOLIO_CACHE_DIR=out/cache NO_COLOR=1 " +
-      quoted(CASFOLIO_BINARY) + " serve src --port " + port + kAsOf +
+      "cd " + shell_quoted(tmp.str()) + " || exit 1; TMPDIR=out/tmp CASFOLIO_CACHE_DIR=out/cache NO_COLOR=1 " +
+      shell_quoted(CASFOLIO_BINARY) + " serve src --port " + port + kAsOf +
       " >out/serve.out 2>out/serve.err & pid=$!; "
       "for i in $(seq 1 600); do grep -qs 'serving it at' out/serve.out && break; sleep 0.1; done; "
       "kill -INT $pid; wait $pid";
-  int status = std::system(("sh -c " + quoted(script)).c_str());
+  int status = std::system(("sh -c " + shell_quoted(script)).c_str());
   INFO("stdout:\n" << read_file(tmp.path() / "out/serve.out") << "\nstderr:\n" << read_file(tmp.path() / "out/serve.err"));
   CHECK(WIFEXITED(status));
   CHECK(WEXITSTATUS(status) == 0);

@@ -22,7 +22,7 @@ namespace fs = std::filesystem;
 using test::read_file;
 using test::TempDir;
 using test::write_file;
-inline std::string quoted(const std::string& s) { return test::shell_quoted(s); }
+using test::shell_quoted;
 
 struct RunResult {
   int exit_code = -1;  // -1: killed by a signal (a crash)
@@ -35,8 +35,8 @@ inline RunResult run_casfolio(const std::string& args, const fs::path& cwd) {
   static int counter = 0;
   fs::path out = cwd / (".run-" + std::to_string(++counter) + ".out");
   fs::path err = cwd / (".run-" + std::to_string(counter) + ".err");
-  std::string cmd = "cd " + quoted(cwd.string()) + " && NO_COLOR=1 " + quoted(CASFOLIO_BINARY) + " " + args + " >" +
-                    quoted(out.string()) + " 2>" + quoted(err.string());
+  std::string cmd = "cd " + shell_quoted(cwd.string()) + " && NO_COLOR=1 " + shell_quoted(CASFOLIO_BINARY) + " " + args + " >" +
+                    shell_quoted(out.string()) + " 2>" + shell_quoted(err.string());
   int status = std::system(cmd.c_str());
   RunResult r;
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;

@@ -13,48 +13,27 @@
 #include <string>
 #include <vector>
 
+#include "support/test_support.h"
+
 namespace casfolio::testing {
 
 namespace fs = std::filesystem;
 
-class TempDir {
+// test::TempDir, with paths as strings and a way to write a file in it.
+class TempDir : public test::TempDir {
  public:
-  TempDir() {
-    std::string tmpl = (fs::temp_directory_path() / "casfolio-bundle-XXXXXX").string();
-    if (!mkdtemp(tmpl.data())) throw std::runtime_error("mkdtemp failed");
-    path_ = tmpl;
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::remove_all(path_, ec);
-  }
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-
-  const fs::path& path() const { return path_; }
-  std::string operator/(const std::string& rel) const { return (path_ / rel).string(); }
+  TempDir() : test::TempDir("casfolio-bundle-") {}
+  std::string operator/(const std::string& rel) const { return (path() / rel).string(); }
   // Writes `content` to `rel` (creating folders) and returns the full path.
   std::string file(const std::string& rel, const std::string& content) const {
-    fs::path p = path_ / rel;
-    fs::create_directories(p.parent_path());
-    std::ofstream(p, std::ios::binary) << content;
-    return p.string();
+    test::write_file(path() / rel, content);
+    return (path() / rel).string();
   }
-
- private:
-  fs::path path_;
 };
 
-inline std::string read_bytes(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  std::ostringstream s;
-  s << in.rdbuf();
-  return s.str();
-}
+inline std::string read_bytes(const std::string& path) { return test::read_file(path); }
 
-inline void write_bytes(const std::string& path, const std::string& bytes) {
-  std::ofstream(path, std::ios::binary | std::ios::trunc) << bytes;
-}
+inline void write_bytes(const std::string& path, const std::string& bytes) { test::write_file(path, bytes); }
 
 struct RawEntry {
   std::string name;
