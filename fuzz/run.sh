@@ -16,7 +16,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-600}
 shift || true
 targets=("$@")
-[[ ${#targets[@]} -eq 0 ]] && targets=(front_matter_fuzz loader_fuzz markdown_fuzz verify_fuzz)
+[[ ${#targets[@]} -eq 0 ]] && targets=(front_matter_fuzz loader_fuzz markdown_fuzz verify_fuzz serve_path_fuzz)
 parallel=${FUZZ_PARALLEL:-1}
 niceness=${FUZZ_NICE:-10}
 

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Command 2: install what is missing, build with the tests, run every test;
 # then the same suite under AddressSanitizer + UndefinedBehaviorSanitizer,
+# then the build and serve tests under ThreadSanitizer (the parallel parts),
 # then each fuzz target for a short time (docs/hardening.md).
 # CASFOLIO_FUZZ_SECONDS (default 20) sets how long each fuzz target runs.
 set -euo pipefail
@@ -20,6 +21,11 @@ echo "== tests under ASan + UBSan (build-asan)"
 cmake --preset asan >/dev/null
 cmake --build --preset asan
 ctest --preset asan
+
+echo "== build and serve tests under ThreadSanitizer (build-tsan)"
+cmake --preset tsan >/dev/null
+cmake --build --preset tsan
+ctest --preset tsan
 
 echo "== fuzz targets, ${CASFOLIO_FUZZ_SECONDS:-20} s each (build-fuzz)"
 cmake --preset fuzz -DCASFOLIO_FUZZ_SMOKE_SECONDS="${CASFOLIO_FUZZ_SECONDS:-20}" >/dev/null

@@ -1,10 +1,6 @@
 #include "build/fingerprint.h"
 
-#include <dirent.h>
-#include <fcntl.h>
 #include <link.h>
-#include <sys/stat.h>
-#include <unistd.h>
 
 #include <algorithm>
 #include <cstring>
@@ -13,6 +9,7 @@
 #include <sstream>
 
 #include "util/digest.h"
+#include "util/folder_walk.h"
 #include "util/parallel.h"
 #include "util/path.h"
 
@@ -20,39 +17,14 @@ namespace casfolio {
 
 namespace {
 
-int64_t ns(const struct timespec& t) { return int64_t(t.tv_sec) * 1'000'000'000 + t.tv_nsec; }
+// The loader's bounds (load/portfolio_reader.cpp): folders it does not read
+// cannot change a page. The entry bound stops a tree made to be endless.
+constexpr int kMaxDepth = 32;
+constexpr size_t kMaxEntries = 200'000;
 
-// Walks `dir_fd` depth first, names sorted, adding each entry to `d`.
-bool walk(int dir_fd, const std::string& prefix, DigestBuilder& d, int depth) {
-  if (depth > 64) return true;
-  DIR* dir = ::fdopendir(dir_fd);
-  if (!dir) {
-    ::close(dir_fd);
-    return false;
-  }
-  std::vector<std::string> names;
-  while (struct dirent* e = ::readdir(dir)) {
-    if (e->d_name[0] == '.' || e->d_name[0] == '_') continue;  // also "." and ".."
-    names.emplace_back(e->d_name);
-  }
-  std::sort(names.begin(), names.end());
-  for (const std::string& name : names) {
-    struct stat st;
-    // Links are followed, as the loader reads through them.
-    if (::fstatat(::dirfd(dir), name.c_str(), &st, 0) != 0) {
-      d.add(prefix + name).add("?");
-      continue;
-    }
-    d.add(prefix + name).add(static_cast<long long>(st.st_mode & S_IFMT)).add(static_cast<long long>(st.st_size));
-    d.add(ns(st.st_mtim)).add(ns(st.st_ctim)).add(static_cast<long long>(st.st_ino));
-    if (S_ISDIR(st.st_mode)) {
-      int sub = ::openat(::dirfd(dir), name.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-      if (sub < 0 || !walk(sub, prefix + name + "/", d, depth + 1)) d.add("unreadable");
-      d.add("/");
-    }
-  }
-  ::closedir(dir);
-  return true;
+void add(DigestBuilder& d, const WalkStat& s) {
+  d.add(static_cast<long long>(s.kind)).add(static_cast<long long>(s.size)).add(s.mtime_ns).add(s.ctime_ns);
+  d.add(static_cast<long long>(s.inode));
 }
 
 void add(DigestBuilder& d, const LocalizedText& t) { d.add(t.kk).add(t.ru).add(t.en); }
@@ -85,12 +57,23 @@ int read_build_id(struct dl_phdr_info* info, size_t, void* data) {
 
 }  // namespace
 
-std::string folder_fingerprint(const std::string& disk_dir) {
-  int fd = ::open(disk_dir.empty() ? "." : disk_dir.c_str(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
-  if (fd < 0) return {};
+std::string folder_fingerprint(const std::string& disk_dir, size_t* entries) {
   DigestBuilder d;
-  d.add("casfolio folder 1");
-  if (!walk(fd, "", d, 0)) return {};
+  d.add("casfolio folder 2");
+  WalkLimits limits{kMaxDepth, kMaxEntries, WalkNames::skip_ignored};
+  WalkReport report = walk_folder(disk_dir, limits, [&](const WalkEntry& e) {
+    d.add(e.path);
+    add(d, e.self);
+    // A link to a file is read as that file: its changes are the link's.
+    if (e.is_link()) add(d.add(e.outside), e.target);
+    return WalkStep::descend;
+  });
+  if (entries) *entries = report.entries;
+  for (const std::string& dir : report.unreadable) {
+    if (dir.empty()) return {};
+    d.add(dir).add("unreadable");
+  }
+  d.add(report.too_many).add(report.too_deep);
   return d.finish();
 }
 

@@ -15,9 +15,11 @@ namespace casfolio {
 // and change times and inode (like make and ninja, but with the change time,
 // which no tool can set back, and the inode, which a replaced file does not
 // keep). Names starting with '.' or '_' are skipped, as the loader skips
-// them, so an editor's swap file changes nothing. "" when the folder cannot
-// be read.
-std::string folder_fingerprint(const std::string& disk_dir);
+// them, so an editor's swap file changes nothing. Links are not followed
+// (a link to a file adds what it leads to), and the walk is bounded as the
+// loader's is (util/folder_walk.h). "" when the folder cannot be read.
+// `entries`, when given, receives the number of entries looked at.
+std::string folder_fingerprint(const std::string& disk_dir, size_t* entries = nullptr);
 
 // folder_fingerprint of every portfolio of `cohort` (by its root, "." for a
 // single portfolio), `dir` being the folder it was loaded from; on `jobs` threads.

@@ -14,6 +14,7 @@
 
 #include "build/fingerprint.h"
 #include "util/digest.h"
+#include "util/folder_walk.h"
 
 namespace casfolio {
 
@@ -292,12 +293,15 @@ bool write_site_cache(const std::string& path, const SiteCache& cache) {
   // One file per site folder ever built: the least recently written go
   // beyond kKeptSites (each is about 1 KB per page of its site).
   constexpr size_t kKeptSites = 32;
-  std::vector<std::pair<fs::file_time_type, fs::path>> files;
-  for (const auto& e : fs::directory_iterator(fs::path(path).parent_path(), ec))
-    if (e.is_regular_file(ec)) files.emplace_back(e.last_write_time(ec), e.path());
+  std::string cache_dir = fs::path(path).parent_path().string();
+  std::vector<WalkEntry> entries;
+  if (!cache_dir.empty()) list_folder(cache_dir, "", 100'000, entries);  // never the working folder
+  std::vector<std::pair<int64_t, std::string>> files;  // a regular file's modification time, its name
+  for (const WalkEntry& e : entries)
+    if (e.self.kind == WalkKind::file) files.emplace_back(e.self.mtime_ns, e.name);
   if (files.size() > kKeptSites) {
     std::sort(files.begin(), files.end(), [](const auto& a, const auto& b) { return a.first > b.first; });
-    for (size_t i = kKeptSites; i < files.size(); ++i) fs::remove(files[i].second, ec);
+    for (size_t i = kKeptSites; i < files.size(); ++i) fs::remove(fs::path(cache_dir) / files[i].second, ec);
   }
   return true;
 }

@@ -1,6 +1,7 @@
 // CAS project rules (docs/checks.md, "Projects").
 #include "check/codes.h"
 #include "check/context.h"
+#include "check/staff_rules.h"
 #include "check/timeline.h"
 #include "util/text.h"
 
@@ -72,7 +73,10 @@ void check_projects(Context& ctx) {
   int projects = 0;
   for (const Experience& e : ctx.p.experiences) {
     if (!e.project || e.paid) continue;
-    if (!e.start.valid() || e.start <= ctx.as_of) ++projects;
+    // A project that ended but is confirmed `completed: false` (check/staff_rules.h)
+    // was given up: it fulfils nothing. One still going on counts as before.
+    bool given_up = e.end.valid() && e.end <= ctx.as_of && not_completed(e, ctx.p, ctx.c, ctx.as_of);
+    if ((!e.start.valid() || e.start <= ctx.as_of) && !given_up) ++projects;
     check_project(ctx, e);
   }
   if (projects < rules.min)

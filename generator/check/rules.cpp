@@ -1,6 +1,7 @@
 #include "check/rules.h"
 
 #include "check/context.h"
+#include "check/staff_rules.h"
 #include "util/text.h"
 
 namespace casfolio {
@@ -67,6 +68,8 @@ std::vector<Finding> check_portfolio(const Portfolio& p, const CohortConfig& c, 
   check::check_projects(ctx);
   check::check_coverage(ctx);
   check::check_time(ctx);
+  std::vector<Finding> staff = check_staff_records(p, c, as_of);
+  out.insert(out.end(), staff.begin(), staff.end());
   sort_findings(out);
   return out;
 }

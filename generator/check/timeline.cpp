@@ -74,6 +74,10 @@ std::vector<DeadlineResult> judge_deadlines(const Portfolio& p, const CohortConf
       for (const Interview& i : p.interviews)
         if (dated_by(i.date, as_of) && i.date <= d->date && (d->interview.empty() || same_word(i.kind, d->interview)))
           first.offer(i.date, i.file);
+      // The coordinator's records in the staff folder count the same (file relative to it).
+      for (const StaffInterview& i : p.staff.interviews)
+        if (dated_by(i.date, as_of) && i.date <= d->date && (d->interview.empty() || same_word(i.kind, d->interview)))
+          first.offer(i.date, i.file);
     }
     if (start.valid() && d->date < start) continue;  // before this student's programme
 

@@ -29,6 +29,9 @@ constexpr CommandRow kCommands[] = {
     {"verify", "Check a bundle's structure and checksums", define_verify},
     {"serve", "Build, serve on 127.0.0.1 and rebuild on every change", define_serve},
     {"new", "Create a portfolio, an experience or a reflection from a template", define_new},
+    {"approve", "Staff: record an approval of a CAS plan or a proposal in the staff folder", define_approve},
+    {"confirm", "Staff: record a supervisor's confirmation of an experience in the staff folder", define_confirm},
+    {"comment", "Staff: record feedback on a portfolio, experience, reflection or interview", define_comment},
 };
 
 }  // namespace
@@ -38,6 +41,7 @@ void add_common_options(CLI::App& app, CommonOptions& o) {
       ->capture_default_str();
   app.add_option("--as-of", o.as_of, "Judge deadlines as of this day (YYYY-MM-DD)");
   app.add_option("--cohort", o.cohort, "cohort.yaml to use for a single portfolio");
+  app.add_option("--staff", o.staff, "The staff folder (confirmations, approvals, feedback), instead of cohort.yaml's staff:");
   app.add_flag("--drafts", o.drafts, "Include experiences marked draft: true");
   app.add_option("-j,--jobs", o.jobs, "Threads to work with (0 = one per core); the output never depends on it")
       ->capture_default_str();
@@ -55,6 +59,7 @@ LoadOptions load_options(const CommonOptions& o) {
   l.drafts = o.drafts;
   l.jobs = o.jobs;
   if (!o.cohort.empty()) l.cohort_file = o.cohort;
+  if (!o.staff.empty()) l.staff_dir = o.staff;
   return l;
 }
 

@@ -57,6 +57,18 @@ int run_build(const BuildOptions& o, Streams io) {
     io.err << "casfolio build: " << r.error << "\ncasfolio build: the previous site (if any) is unchanged\n";
     return 1;
   }
+  // One student's file the disk would not take stops no one else's pages.
+  PrintOptions skipped_po;
+  skipped_po.language = cohort.config.language;
+  skipped_po.color = use_color(io.err);
+  for (const SkippedFile& s : r.written.skipped) {
+    Finding f;
+    f.code = "site-file-skipped";
+    f.severity = severity_of(f.code);
+    f.where.file = (fs::path(o.out) / s.path).string();
+    f.args = {{"path", s.path}, {"reason", s.reason}};
+    print_finding(io.err, f, skipped_po);
+  }
 
   size_t with_errors = 0;
   for (const StudentAnalysis& s : analysis.students)

@@ -17,6 +17,28 @@ struct CheckOptions {
   std::string format = "text";
 };
 
+// What the staff folder holds about a student, under the summary line.
+void print_staff_summary(std::ostream& out, const StudentAnalysis& s, Language lang) {
+  const StaffRecords& r = s.loaded->portfolio.staff;
+  size_t approvals = r.experience_approvals.size() + (r.plan_approval ? 1 : 0), outdated = 0, staff_only = 0;
+  if (r.plan_approval && !r.plan_approval->up_to_date()) ++outdated;
+  for (const StaffApproval& a : r.experience_approvals) outdated += !a.up_to_date();
+  for (const StaffFeedback& f : r.feedback) staff_only += f.staff_only;
+  Finding line;
+  line.code = "_staff-summary";
+  line.args = {{"confirmations", std::to_string(r.confirmations.size())}, {"approvals", std::to_string(approvals)},
+               {"outdated", std::to_string(outdated)}, {"feedback", std::to_string(r.feedback.size())},
+               {"staff_only", std::to_string(staff_only)}};
+  out << render_message(line, lang).message << "\n";
+  if (const auto& o = s.indicators.status_override) {
+    Finding shown;
+    shown.code = "_staff-override";
+    shown.args = {{"status", o->status}, {"computed", std::string(name(s.indicators.status))}, {"by", o->by},
+                  {"date", o->date.iso()}, {"reason", o->reason}};
+    out << render_message(shown, lang).message << "\n";
+  }
+}
+
 int run_check(const CheckOptions& o, Streams io) {
   auto as_of = resolve_as_of(o.common, io.err);
   if (!as_of) return 2;
@@ -76,7 +98,9 @@ int run_check(const CheckOptions& o, Streams io) {
       summary.code = "_summary";
       summary.args = {{"id", p.id}, {"status", std::string(name(s.indicators.status))},
                       {"errors", std::to_string(e)}, {"warnings", std::to_string(w)}, {"infos", std::to_string(i)}};
-      io.out << render_message(summary, p.profile.language).message << "\n\n";
+      io.out << render_message(summary, p.profile.language).message << "\n";
+      if (cohort.config.has_staff_folder()) print_staff_summary(io.out, s, p.profile.language);
+      io.out << "\n";
     }
     io.out << analysis.students.size() << " portfolio(s) checked as of " << as_of->iso() << ": " << errors
            << " error(s), " << warnings << " warning(s)\n";

@@ -167,13 +167,15 @@ int run_serve(const ServeOptions& o, Streams io) {
   double first_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   print_findings(io.err, build, r, {}, true, true);
   server.publish(version, status_json(version, build, r));
-  server.start();
-  std::string url = "http://127.0.0.1:" + std::to_string(o.port) + "/";
+  // Said before the first answer: whoever waits for one may read it (the
+  // port listens since bind(); requests wait there until start()).
+  std::string url = "http://127.0.0.1:" + std::to_string(server.port()) + "/";
   io.out << (r.ok ? "built " : "could not build ") << o.common.dir << " in " << ms(first_ms) << " ms: "
          << r.students << " portfolio(s)" << (r.ok ? "" : " (" + r.error + ")") << '\n'
          << "serving it at " << url << " (Ctrl-C stops)\n"
          << std::flush;
   io.err << std::flush;
+  server.start();
 
   std::string last_status;
   while (true) {
@@ -249,7 +251,7 @@ int run_serve(const ServeOptions& o, Streams io) {
 void define_serve(CLI::App& app, Streams io, int& exit_code) {
   auto o = std::make_shared<ServeOptions>();
   add_common_options(app, o->common);
-  app.add_option("--port", o->port, "Port on 127.0.0.1 to serve on")->capture_default_str();
+  app.add_option("--port", o->port, "Port on 127.0.0.1 to serve on (0: a free one)")->capture_default_str();
   add_site_options(app, o->site, "Keep resized images only for this session");
   app.callback([o, io, &exit_code] { exit_code = run_serve(*o, io); });
 }

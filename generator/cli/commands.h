@@ -23,6 +23,7 @@ struct CommonOptions {
   std::string dir = "content";
   std::string as_of;   // YYYY-MM-DD; empty = SOURCE_DATE_EPOCH or today
   std::string cohort;  // --cohort FILE
+  std::string staff;   // --staff DIR: the staff folder, instead of cohort.yaml's `staff:`
   bool drafts = false;
   unsigned jobs = 0;   // --jobs: threads (0 = one per core)
 };
@@ -67,5 +68,9 @@ void define_bundle(CLI::App& app, Streams io, int& exit_code);
 void define_verify(CLI::App& app, Streams io, int& exit_code);
 void define_serve(CLI::App& app, Streams io, int& exit_code);
 void define_new(CLI::App& app, Streams io, int& exit_code);
+// The staff commands (cmd_staff.cpp): one record each in the staff folder.
+void define_approve(CLI::App& app, Streams io, int& exit_code);
+void define_confirm(CLI::App& app, Streams io, int& exit_code);
+void define_comment(CLI::App& app, Streams io, int& exit_code);
 
 }  // namespace casfolio

@@ -7,27 +7,46 @@
 //   /__casfolio/events?since=V                     the status as JSON, at once when the
 //                                                   version is not V, else when it changes
 //                                                   (or after 20 seconds)
+// It answers only requests whose Host names it (127.0.0.1, localhost or
+// [::1] with its port: no DNS rebinding), only with files inside the folder
+// (util/request_path.h), students' files as served_type.h says, and every
+// answer with nosniff and a Content-Security-Policy. Files are streamed, and
+// connections, idle time and waiting pages are bounded (docs/hardening.md).
 // The files in the folder are never changed by the server.
 #pragma once
 #include <condition_variable>
+#include <cstdint>
 #include <memory>
 #include <mutex>
 #include <string>
+#include <string_view>
 #include <thread>
+#include <utility>
+#include <vector>
 
 namespace httplib {
 class Server;
-}
+struct Request;
+struct Response;
+}  // namespace httplib
 
 namespace casfolio {
 
 class LiveServer {
  public:
+  // Connections served at once (each holds a worker while open or idle).
+  static constexpr int kWorkers = 96;
+  // Pages waiting in /__casfolio/events at once; more get 503 and retry.
+  static constexpr int kMaxWaiters = 16;
+  // The most read from a file at a time while sending it.
+  static constexpr size_t kChunkBytes = 64 * 1024;
+
   explicit LiveServer(std::string site_dir);
   ~LiveServer();
 
-  // Binds 127.0.0.1:`port`; false (with `error`) when it cannot.
+  // Binds 127.0.0.1:`port` (0: a free port); false (with `error`) when it cannot.
   bool bind(int port, std::string& error);
+  int port() const { return port_; }
   // Serves on a thread of its own until stop().
   void start();
   void stop();
@@ -35,25 +54,43 @@ class LiveServer {
   // "version" and "banner"); wakes the pages waiting for it.
   void publish(unsigned long long version, std::string status_json);
 
-  // The page at `url_path` as served: its bytes, its type, whether found.
+  // What a GET of the raw request target `target` answers from the folder.
   struct Reply {
     int status = 404;
-    std::string body, type;
+    std::string type;
+    std::string body;  // the bytes, unless `file` is set
+    std::string file;  // status 200: the file to stream from disk, of `size` bytes
+    uint64_t size = 0;
+    std::vector<std::pair<std::string, std::string>> headers;  // Location, Content-Disposition, ...
   };
-  Reply page(const std::string& url_path) const;
+  Reply page(std::string_view target) const;
 
  private:
+  void respond(const httplib::Request& req, httplib::Response& res);
+  void events(const httplib::Request& req, httplib::Response& res);
+
   std::string site_dir_;
+  int port_ = 0;
   std::unique_ptr<httplib::Server> server_;
   std::thread thread_;
   std::mutex mutex_;
   std::condition_variable changed_;
   unsigned long long version_ = 0;
   std::string status_ = "{\"version\":0,\"banner\":null}";
+  int waiters_ = 0;
   bool stopping_ = false;
 };
 
 // The page with the live-reload script added before its last </body>.
 std::string with_reload_script(std::string html);
+
+// True when a request's Host header names this server: "127.0.0.1:PORT",
+// "localhost:PORT" or "[::1]:PORT", nothing else (browsers always send the
+// port, which is never the default one here).
+bool names_local_server(std::string_view host, int port);
+
+// The Content-Security-Policy of casfolio's pages: their own <meta> policy
+// (templates/partials/head.html) and what only a header can say.
+extern const char* const kPageSecurityPolicy;
 
 }  // namespace casfolio

@@ -55,7 +55,7 @@ CohortAnalysis analyse(const Cohort& cohort, Date as_of, unsigned jobs, Similari
     }
     if (i < similar.size()) s.findings.insert(s.findings.end(), similar[i].begin(), similar[i].end());
     if (cohort.config.social_gpa && lp.portfolio.usable) {
-      auto gpa = social_gpa_findings(compute_social_gpa(lp.portfolio, *cohort.config.social_gpa, as_of));
+      auto gpa = social_gpa_findings(compute_social_gpa(lp.portfolio, cohort.config, as_of));
       s.findings.insert(s.findings.end(), gpa.begin(), gpa.end());
     }
     sort_findings(s.findings);

@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "check/staff_rules.h"
 #include "check/timeline.h"
 #include "model/cohort.h"
 
@@ -24,7 +25,7 @@ struct OutcomeEvidence {
 struct ProjectFacts {
   std::string id;
   int days = 0;           // experience_days(): end (or as_of while ongoing) - start + 1
-  bool finished = false;  // has an `end` on or before as_of
+  bool finished = false;  // has an `end` on or before as_of, and is not confirmed `completed: false`
 };
 
 struct GpaItem {
@@ -34,7 +35,7 @@ struct GpaItem {
   std::string kind;
   std::string experience;   // experience id; "" for volunteer_hours_total
   std::string title;        // the achievement's title, or the experience's
-  std::string file;         // where it was declared (index.md or review.md)
+  std::string file;         // where it was declared (index.md, review.md, or the staff record relative to the staff folder)
   int line = 0;
   Date date;
   std::string level;        // an achievement's level, "" otherwise
@@ -42,6 +43,7 @@ struct GpaItem {
   double points = 0;
   bool counted = true;      // false: no evidence under require_evidence (then points == 0)
   bool confirmed = true;    // volunteer_hours: true = supervisor-confirmed, false = claimed
+  bool by_staff = false;    // volunteer_hours: confirmed in the staff folder (not self-reported)
 };
 
 struct SocialGpaResult {
@@ -60,7 +62,14 @@ struct StudentIndicators {
   std::string id;
   std::array<int, 3> experiences_per_strand{};  // by Strand; paid experiences are not CAS and not counted
   StrandHours claimed_hours{};
-  StrandHours confirmed_hours{};
+  StrandHours confirmed_hours{};  // only what counts as confirmed (check/staff_rules.h)
+  // No staff folder: confirmed hours and completion come from the student's
+  // own review.md files, and pages and reports say so.
+  bool hours_self_reported = true;
+  // Experiences whose confirmation that counts says `completed: false` (ids).
+  std::vector<std::string> not_completed;
+  // A review.md in the portfolio of a cohort with a staff folder: claimed, not confirmed (experience ids).
+  std::vector<std::string> unconfirmed_reviews;
   int reflections = 0;
   std::map<std::string, OutcomeEvidence> outcomes;  // every framework outcome, by id
   std::vector<ProjectFacts> projects;
@@ -73,6 +82,9 @@ struct StudentIndicators {
   // Experiences that ended before as_of with no reflection (ids).
   std::vector<std::string> unreflected_experiences;
   Status status = Status::on_track;
+  // Staff's status override (dated on or before as_of): shown beside
+  // `status` with its reason, never instead of it.
+  std::optional<StatusOverride> status_override;
 
   int outcomes_evidenced() const;
 };
@@ -84,7 +96,8 @@ StudentIndicators compute_student(const Portfolio& p, const CohortConfig& c, Dat
 // The status rule (docs/indicators.md), a pure function of the figures:
 //   of-concern: an error, a missed deadline, a gap longer than max_gap_days,
 //               or an ended experience without a reflection;
-//   complete:   no error or warning, and every requirement met (experiences
+//   complete:   no error or warning, no experience confirmed `completed:
+//               false`, and every requirement met (experiences
 //               per strand, all outcomes, enough finished projects of
 //               min_days, the programme span);
 //   on-track:   otherwise.
@@ -94,6 +107,12 @@ Status judge_status(const StudentIndicators& s, const Requirements& r, const std
 // Social GPA (SPEC section 6) from the portfolio's service experiences and
 // achievements under `scheme`. Paid experiences, and reviews and
 // achievements dated after as_of, are left out.
+// With a staff folder in `c`, only its confirmations count as confirmed
+// hours (check/staff_rules.h); the scheme is c.social_gpa (or the defaults).
+SocialGpaResult compute_social_gpa(const Portfolio& p, const CohortConfig& c, Date as_of);
+SocialGpaResult compute_social_gpa(const Portfolio& p, const SocialGpaScheme& scheme, const CohortConfig& c,
+                                   Date as_of);
+// As in a cohort without a staff folder (the student's review.md counts).
 SocialGpaResult compute_social_gpa(const Portfolio& p, const SocialGpaScheme& scheme, Date as_of);
 
 // One `gpa-no-evidence` finding per achievement that scored 0 for lack of
@@ -104,6 +123,8 @@ std::vector<Finding> social_gpa_findings(const SocialGpaResult& result);
 // claimed hours are split: in the same proportions when the claim gives
 // hours per strand, else evenly (the loader splits one number evenly).
 StrandHours split_hours(const Experience& e, double hours);
+// Confirmed hours per strand: given per strand, or one number split as above.
+StrandHours confirmed_strand_hours(const Experience& e, const ConfirmedFacts& f);
 
 // Volunteer points for `hours` under `rule`: rounding of hours / per, times
 // points, capped at max.

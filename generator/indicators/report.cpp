@@ -49,7 +49,7 @@ Json gpa_item_json(const GpaItem& item) {
   j["quantity"] = number_json(item.quantity);
   j["points"] = number_json(item.points);
   j["counted"] = item.counted;
-  if (item.kind == "volunteer_hours") j["hours_from"] = item.confirmed ? "review" : "claimed";
+  if (item.kind == "volunteer_hours") j["hours_from"] = !item.confirmed ? "claimed" : item.by_staff ? "staff" : "review";
   return j;
 }
 
@@ -75,6 +75,84 @@ Json deadline_json(const DeadlineResult& d) {
   j["interview"] = kind == "interview" ? text_or_null(d.deadline->interview) : Json(nullptr);
   j["state"] = name(d.state);
   j["met_by"] = text_or_null(d.met_by);
+  return j;
+}
+
+Json outcomes_json(const std::vector<OutcomeRef>& refs) {
+  Json j = Json::array();
+  for (const OutcomeRef& r : refs) j.push_back(r.indicator.empty() ? r.outcome : r.indicator);
+  return j;
+}
+
+Json confirmation_json(const StaffConfirmation& x) {
+  Json j;
+  j["experience"] = x.experience;
+  j["by"] = x.by;
+  j["role"] = text_or_null(x.role);
+  j["date"] = date_json(x.date);
+  j["source"] = x.source;
+  j["scan"] = text_or_null(x.scan);
+  j["hours"] = x.hours ? number_json(*x.hours) : x.hours_per_strand ? hours_json(*x.hours_per_strand) : Json(nullptr);
+  j["outcomes"] = outcomes_json(x.outcomes);
+  j["completed"] = x.completed;
+  j["comment"] = text_or_null(x.comment);
+  j["file"] = x.keys.file;
+  return j;
+}
+
+Json approval_json(const StaffApproval& a) {
+  Json j;
+  j["subject"] = a.subject;
+  j["what"] = name(a.what);
+  j["by"] = a.by;
+  j["date"] = date_json(a.date);
+  j["up_to_date"] = a.up_to_date();
+  j["files"] = Json::array();
+  for (const ApprovedFile& f : a.files)
+    j["files"].push_back({{"path", f.path},
+                          {"sha256", f.sha256},
+                          {"current_sha256", text_or_null(f.current_sha256)},
+                          {"up_to_date", f.up_to_date()}});
+  j["comment"] = text_or_null(a.comment);
+  j["file"] = a.keys.file;
+  return j;
+}
+
+Json status_override_json(const StatusOverride& o) {
+  return {{"status", o.status}, {"reason", o.reason}, {"by", o.by}, {"date", date_json(o.date)}, {"file", o.keys.file}};
+}
+
+// The staff folder's records about one student; null without a staff folder.
+Json staff_json(const Portfolio& p, const CohortConfig& config, Audience audience) {
+  if (!config.has_staff_folder()) return nullptr;
+  const StaffRecords& r = p.staff;
+  bool staff = audience == Audience::staff;
+  Json j;
+  j["confirmations"] = Json::array();
+  for (const StaffConfirmation& x : r.confirmations) j["confirmations"].push_back(confirmation_json(x));
+  j["approvals"] = Json::array();
+  if (r.plan_approval) j["approvals"].push_back(approval_json(*r.plan_approval));
+  for (const StaffApproval& a : r.experience_approvals) j["approvals"].push_back(approval_json(a));
+  j["feedback"] = Json::array();
+  for (const StaffFeedback& f : r.feedback) {
+    if (f.staff_only && !staff) continue;
+    j["feedback"].push_back({{"by", f.by},
+                             {"role", text_or_null(f.role)},
+                             {"date", date_json(f.date)},
+                             {"on", f.on},
+                             {"staff_only", f.staff_only},
+                             {"text", f.text.text},
+                             {"file", f.keys.file}});
+  }
+  j["interviews"] = Json::array();
+  for (const StaffInterview& i : r.interviews) {
+    if (i.staff_only && !staff) continue;
+    j["interviews"].push_back({{"date", date_json(i.date)},
+                               {"kind", i.kind},
+                               {"by", i.by},
+                               {"staff_only", i.staff_only},
+                               {"file", i.file}});
+  }
   return j;
 }
 
@@ -116,7 +194,7 @@ Json social_gpa_rules_json(const SocialGpaScheme& scheme) {
   return j;
 }
 
-Json student_json(const StudentAnalysis& s, const CohortConfig& config) {
+Json student_json(const StudentAnalysis& s, const CohortConfig& config, Audience audience) {
   static const LoadedPortfolio kNone;
   const Portfolio& p = s.loaded ? s.loaded->portfolio : kNone.portfolio;
   const StudentIndicators& ind = s.indicators;
@@ -126,6 +204,7 @@ Json student_json(const StudentAnalysis& s, const CohortConfig& config) {
   j["path"] = p.root;
   j["advisor"] = text_or_null(p.profile.advisor);
   j["status"] = name(ind.status);
+  j["status_override"] = ind.status_override ? status_override_json(*ind.status_override) : Json(nullptr);
   j["reflections"] = ind.reflections;
 
   Json outcomes = Json::object();
@@ -141,6 +220,9 @@ Json student_json(const StudentAnalysis& s, const CohortConfig& config) {
 
   j["experiences_per_strand"] = strands_json(ind.experiences_per_strand);
   j["hours"] = {{"claimed", hours_json(ind.claimed_hours)}, {"confirmed", hours_json(ind.confirmed_hours)}};
+  j["hours_self_reported"] = ind.hours_self_reported;
+  j["not_completed"] = ind.not_completed;
+  j["unconfirmed_reviews"] = ind.unconfirmed_reviews;
 
   j["projects"] = Json::array();
   for (const ProjectFacts& f : ind.projects)
@@ -162,6 +244,7 @@ Json student_json(const StudentAnalysis& s, const CohortConfig& config) {
     j["interviews"].push_back({{"date", date_json(i->date)}, {"kind", i->kind}, {"file", i->file}});
 
   j["social_gpa"] = ind.social_gpa && config.social_gpa ? social_gpa_json(*ind.social_gpa, *config.social_gpa) : Json(nullptr);
+  j["staff"] = staff_json(p, config, audience);
 
   j["findings"] = Json::array();
   for (const Finding& f : s.findings) j["findings"].push_back(finding_json(f, p.profile.language));
@@ -173,6 +256,9 @@ Json report_json(const Cohort& cohort, const CohortAnalysis& analysis) {
   Json j;
   j["schema"] = kReportSchema;
   j["as_of"] = date_json(analysis.as_of);
+  j["hours_self_reported"] = !config.has_staff_folder();
+  j["staff_folder"] = text_or_null(config.staff_folder);
+  j["staff_folder_ignored"] = config.staff_folder_ignored;
 
   Json framework;
   framework["id"] = config.framework.id;
@@ -181,7 +267,7 @@ Json report_json(const Cohort& cohort, const CohortAnalysis& analysis) {
   j["framework"] = std::move(framework);
 
   j["students"] = Json::array();
-  for (const StudentAnalysis& s : analysis.students) j["students"].push_back(student_json(s, config));
+  for (const StudentAnalysis& s : analysis.students) j["students"].push_back(student_json(s, config, Audience::staff));
 
   const CohortIndicators& c = analysis.cohort;
   Json cj;

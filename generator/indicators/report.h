@@ -1,5 +1,5 @@
 // The indicators as data for other programs: the JSON of `casfolio report`
-// (schema 1, docs/report-json.md) and a CSV with one row per student. The
+// (schema 2, docs/report-json.md) and a CSV with one row per student. The
 // same finding objects are used by `check --format json`, and the bundle's
 // manifest can embed student_json().
 #pragma once
@@ -11,7 +11,12 @@
 
 namespace casfolio {
 
-inline constexpr int kReportSchema = 1;
+inline constexpr int kReportSchema = 2;
+
+// Who reads a student's object: `casfolio report` is a staff tool and shows
+// every staff record; anything a student gets (their bundle) leaves out
+// feedback and interview notes marked staff_only.
+enum class Audience { staff, student };
 
 // { severity, code, file, line, column, message, hint[, staff_only] } with
 // the sentence in `lang`.
@@ -24,8 +29,10 @@ nlohmann::ordered_json number_json(double x);
 // The social GPA scheme that produced a result (shown with every result).
 nlohmann::ordered_json social_gpa_rules_json(const SocialGpaScheme& scheme);
 
-// One student's object of the report's "students" array.
-nlohmann::ordered_json student_json(const StudentAnalysis& s, const CohortConfig& config);
+// One student's object of the report's "students" array (the student view
+// unless asked for the staff one).
+nlohmann::ordered_json student_json(const StudentAnalysis& s, const CohortConfig& config,
+                                    Audience audience = Audience::student);
 
 // The whole report: { schema, as_of, framework, students, cohort, cohort_findings }.
 nlohmann::ordered_json report_json(const Cohort& cohort, const CohortAnalysis& analysis);

@@ -41,11 +41,22 @@ double volunteer_points(double hours, const VolunteerHoursRule& rule) {
 }
 
 SocialGpaResult compute_social_gpa(const Portfolio& p, const SocialGpaScheme& scheme, Date as_of) {
+  CohortConfig without_staff_folder;
+  return compute_social_gpa(p, scheme, without_staff_folder, as_of);
+}
+
+SocialGpaResult compute_social_gpa(const Portfolio& p, const CohortConfig& c, Date as_of) {
+  return compute_social_gpa(p, c.social_gpa ? *c.social_gpa : SocialGpaScheme{}, c, as_of);
+}
+
+SocialGpaResult compute_social_gpa(const Portfolio& p, const SocialGpaScheme& scheme, const CohortConfig& c,
+                                   Date as_of) {
   SocialGpaResult r;
   r.model = scheme.model;
 
   // Volunteer hours: the service share of each service experience, confirmed
-  // by its review, or (only without require_evidence) claimed.
+  // (check/staff_rules.h: with a staff folder only by the folder), or (only
+  // without require_evidence) claimed.
   double hours = 0;
   bool any_hours = false;
   for (const Experience& e : p.experiences) {
@@ -54,12 +65,14 @@ SocialGpaResult compute_social_gpa(const Portfolio& p, const SocialGpaScheme& sc
     item.kind = std::string(kVolunteerHours);
     item.experience = e.id;
     item.title = e.title;
-    if (e.review && e.review->hours && counts_by(e.review->date, as_of)) {
-      item.quantity = split_hours(e, *e.review->hours)[size_t(Strand::service)];
-      item.file = e.review->file;
-      item.line = e.review->keys.at("hours").first;
-      item.date = e.review->date;
+    ConfirmedFacts confirmed = confirmed_facts(e, p, c, as_of);
+    if (confirmed.counted && (confirmed.hours || confirmed.hours_per_strand)) {
+      item.quantity = confirmed_strand_hours(e, confirmed)[size_t(Strand::service)];
+      item.file = confirmed.file;
+      item.line = confirmed.hours_line;
+      item.date = confirmed.date;
       item.confirmed = true;
+      item.by_staff = confirmed.by_staff;
     } else if (!scheme.require_evidence && e.hours_given) {
       item.quantity = e.claimed_hours[size_t(Strand::service)];
       item.file = e.file;

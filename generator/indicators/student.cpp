@@ -40,6 +40,12 @@ StrandHours split_hours(const Experience& e, double hours) {
   return out;
 }
 
+StrandHours confirmed_strand_hours(const Experience& e, const ConfirmedFacts& f) {
+  if (f.hours_per_strand) return *f.hours_per_strand;
+  if (f.hours) return split_hours(e, *f.hours);
+  return StrandHours{};
+}
+
 int StudentIndicators::outcomes_evidenced() const {
   return int(std::count_if(outcomes.begin(), outcomes.end(), [](const auto& o) { return o.second.count > 0; }));
 }
@@ -48,21 +54,24 @@ StudentIndicators compute_student(const Portfolio& p, const CohortConfig& c, Dat
                                   const std::vector<Finding>& findings) {
   StudentIndicators s;
   s.id = p.id;
+  s.hours_self_reported = !c.has_staff_folder();
 
   for (const Experience& e : p.experiences) {
     if (e.paid || !counts_by(e.start, as_of)) continue;
     for (Strand st : kAllStrands)
       if (e.strands.has(st)) ++s.experiences_per_strand[size_t(st)];
     for (size_t i = 0; i < 3; ++i) s.claimed_hours[i] += e.claimed_hours[i];
-    if (e.review && e.review->hours && counts_by(e.review->date, as_of)) {
-      StrandHours confirmed = split_hours(e, *e.review->hours);
-      for (size_t i = 0; i < 3; ++i) s.confirmed_hours[i] += confirmed[i];
-    }
+    ConfirmedFacts confirmed = confirmed_facts(e, p, c, as_of);
+    StrandHours hours = confirmed_strand_hours(e, confirmed);
+    for (size_t i = 0; i < 3; ++i) s.confirmed_hours[i] += hours[i];
+    bool incomplete = confirmed.counted && confirmed.completed == false;
+    if (incomplete) s.not_completed.push_back(e.id);
+    if (e.review && c.has_staff_folder()) s.unconfirmed_reviews.push_back(e.id);
     if (e.project) {
       ProjectFacts f;
       f.id = e.id;
       f.days = experience_days(e, as_of);
-      f.finished = e.end.valid() && e.end <= as_of;
+      f.finished = e.end.valid() && e.end <= as_of && !incomplete;
       s.projects.push_back(std::move(f));
     }
     if (e.end.valid() && e.end < as_of) {
@@ -99,7 +108,9 @@ StudentIndicators compute_student(const Portfolio& p, const CohortConfig& c, Dat
   for (const Interview& i : p.interviews)
     if (counts_by(i.date, as_of)) s.interviews.push_back(&i);
 
-  if (c.social_gpa) s.social_gpa = compute_social_gpa(p, *c.social_gpa, as_of);
+  if (c.social_gpa) s.social_gpa = compute_social_gpa(p, c, as_of);
+  if (p.staff.status_override && counts_by(p.staff.status_override->date, as_of))
+    s.status_override = p.staff.status_override;
   s.status = judge_status(s, c.requirements, findings);
   return s;
 }
@@ -114,6 +125,8 @@ Status judge_status(const StudentIndicators& s, const Requirements& r, const std
   if (error || s.deadlines_missed > 0 || s.longest_gap.days > r.max_gap_days || !s.unreflected_experiences.empty())
     return Status::of_concern;
   if (warning) return Status::on_track;
+  // An experience confirmed `completed: false` is not done: not complete yet.
+  if (!s.not_completed.empty()) return Status::on_track;
 
   for (size_t i = 0; i < 3; ++i) {
     int needed = std::max(r.min_experiences[i], r.all_strands ? 1 : 0);

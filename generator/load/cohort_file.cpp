@@ -92,6 +92,11 @@ void read_requirements(const Reader& r, Requirements& q) {
       if (strand && n) q.min_experiences[size_t(*strand)] = *n;
     }
   }
+  if (auto a = r.sub("approval", {"plan", "project", "experience"})) {
+    a->flag("plan", q.approval.plan);
+    a->flag("project", q.approval.project);
+    a->flag("experience", q.approval.experience);
+  }
   if (auto p = r.sub("reflections_per_experience", {"min", "long_days", "long_min"})) {
     p->count("min", q.reflections_per_experience.min);
     p->count("long_days", q.reflections_per_experience.long_days);
@@ -223,7 +228,7 @@ CohortConfig parse_cohort_config(std::string_view text, const std::string& file,
   FieldContext c{file, diagnostics};
   check_keys(*map,
              {"school", "programme", "cohort", "language", "languages", "start", "end", "framework", "theme",
-              "requirements", "calendar", "social_gpa"},
+              "requirements", "calendar", "social_gpa", "staff"},
              c);
   config.keys = key_lines(*map, file, 1);
   Reader r{*map, c};
@@ -231,6 +236,9 @@ CohortConfig parse_cohort_config(std::string_view text, const std::string& file,
   r.text("programme", config.programme);
   r.text("cohort", config.cohort);
   r.text("theme", config.theme);
+  // As written, relative to this file's folder; the loader resolves it.
+  if (const YamlNode* v = r.get("staff"))
+    if (auto s = read_text(*v, "staff", c)) config.staff_folder = std::string(trim(*s));
 
   std::vector<std::pair<std::string_view, Language>> languages;
   for (Language l : kAllLanguages) languages.emplace_back(code(l), l);
@@ -269,7 +277,7 @@ CohortConfig parse_cohort_config(std::string_view text, const std::string& file,
 
   if (auto q = r.sub("requirements", {"min_months", "max_gap_days", "all_outcomes", "all_strands", "project",
                                       "min_experiences", "max_outcomes_per_experience",
-                                      "reflections_per_experience", "similarity"}))
+                                      "reflections_per_experience", "similarity", "approval"}))
     read_requirements(*q, config.requirements);
   if (const YamlNode* v = r.get("calendar")) read_calendar(*v, c, config.calendar);
   if (const YamlNode* v = map->find("social_gpa")) read_social_gpa(*v, c, config.social_gpa);

@@ -1,4 +1,5 @@
 #include "load/document.h"
+#include "load/name_rules.h"
 
 #include <algorithm>
 
@@ -6,6 +7,7 @@
 #include "load/markdown_links.h"
 #include "load/text_index.h"
 #include "load/yaml_fields.h"
+#include "util/markdown_budget.h"
 #include "util/path.h"
 #include "util/text.h"
 
@@ -15,10 +17,11 @@ namespace {
 
 std::string kilobytes(uint64_t bytes) { return std::to_string((bytes + 1023) / 1024); }
 
-void report_invalid_utf8(std::string_view text, size_t bad, const std::string& file, Diagnostics& diagnostics) {
+// The line and column of byte `bad` of `text`.
+Location byte_location(std::string_view text, size_t bad, const std::string& file) {
   TextIndex index(text);
   int line0 = index.line_of(bad);
-  diagnostics.report("invalid-utf8", Location{file, line0 + 1, index.column(line0, bad - index.line_start(line0)), 1});
+  return Location{file, line0 + 1, index.column(line0, bad - index.line_start(line0)), 1};
 }
 
 }  // namespace
@@ -28,6 +31,10 @@ YamlLimits yaml_limits(const Limits& limits) { return YamlLimits{limits.max_yaml
 std::optional<std::string> read_text_file(const FileSource& files, const std::string& path, const Limits& limits,
                                           Diagnostics& diagnostics) {
   auto entry = files.stat(path);
+  if (entry && entry->escapes_root) {  // what a link leads to outside is never read
+    diagnostics.report("symlink-outside-portfolio", Location{path}, {{"path", path}});
+    return std::nullopt;
+  }
   if (!entry || entry->kind != EntryKind::file) {
     diagnostics.report("file-unreadable", Location{path});
     return std::nullopt;
@@ -50,7 +57,11 @@ std::optional<std::string> read_text_file(const FileSource& files, const std::st
     return std::nullopt;
   }
   if (size_t bad = first_invalid_utf8(*text); bad != std::string::npos) {
-    report_invalid_utf8(*text, bad, path, diagnostics);
+    diagnostics.report("invalid-utf8", byte_location(*text, bad, path));
+    return std::nullopt;
+  }
+  if (size_t nul = text->find('\0'); nul != std::string::npos) {
+    diagnostics.report("nul-byte", byte_location(*text, nul, path));
     return std::nullopt;
   }
   return text;
@@ -120,7 +131,13 @@ std::optional<MarkdownDocument> parse_markdown_document(std::string_view text, c
   return doc;
 }
 
-void collect_body_refs(const MarkdownBody& body, const std::string& file, std::vector<PathRef>& refs) {
+void collect_body_refs(const MarkdownBody& body, const std::string& file, Diagnostics& diagnostics,
+                       std::vector<PathRef>& refs) {
+  if (auto too_complex = markdown_too_complex(body.text)) {
+    diagnostics.report("markdown-too-complex", Location{file, body.first_line + too_complex->line - 1, 0, 0},
+                       {{"construct", std::string(too_complex->construct)}});
+    return;
+  }
   for (MarkdownLink& link : markdown_links(body.text, body.first_line)) {
     std::string_view d = link.destination;
     if (d.empty() || d.front() == '#') continue;
@@ -183,7 +200,7 @@ std::optional<Date> date_from_file_name(std::string_view name, bool* found) {
 
 namespace casfolio {
 bool is_valid_id(std::string_view id) {
-  if (id.empty()) return false;
+  if (id.empty() || id.size() > kMaxIdLength) return false;
   for (char c : id)
     if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '-')) return false;
   return true;

@@ -33,7 +33,8 @@ struct PathRef {
 };
 
 // The text of `path` in `files`, or nullopt with a finding: too large,
-// unreadable, not UTF-8 (at the line and column of the first bad byte).
+// unreadable, not UTF-8, or holding a NUL byte (at the line and column of the
+// first bad byte: a NUL would cut a YAML value short without a word).
 std::optional<std::string> read_text_file(const FileSource& files, const std::string& path, const Limits& limits,
                                           Diagnostics& diagnostics);
 
@@ -64,8 +65,11 @@ std::optional<MarkdownDocument> parse_markdown_document(std::string_view text, c
                                                         Diagnostics& diagnostics);
 
 // The links and images of `body` (written in `file`) as path references;
-// external URLs and "#anchors" are left out.
-void collect_body_refs(const MarkdownBody& body, const std::string& file, std::vector<PathRef>& refs);
+// external URLs and "#anchors" are left out. A body too complex for cmark
+// (util/markdown_budget.h) is `markdown-too-complex` and gives no references:
+// render shows it as plain text, so nothing in it is linked.
+void collect_body_refs(const MarkdownBody& body, const std::string& file, Diagnostics& diagnostics,
+                       std::vector<PathRef>& refs);
 
 // Front matter `evidence:` entries as references (reported when not text).
 void collect_evidence_refs(const YamlNode& value, const std::string& file, Diagnostics& diagnostics,
@@ -83,6 +87,6 @@ std::optional<Date> date_from_file_name(std::string_view name, bool* found = nul
 }  // namespace casfolio
 
 namespace casfolio {
-// [a-z0-9-]+: a portfolio or experience id (a URL slug).
+// [a-z0-9-]+, at most kMaxIdLength (load/name_rules.h): a portfolio or experience id (a URL slug).
 bool is_valid_id(std::string_view id);
 }  // namespace casfolio

@@ -29,21 +29,19 @@ std::vector<std::string> achievement_kinds(const CohortConfig& cohort) {
 // Links inside a YAML text value (the `stages:` texts), placed in the file:
 // a block scalar (`|`) starts on the line after its key and is indented; a
 // one-line value starts at the value's column.
-void collect_value_refs(const YamlNode& value, const TextIndex& file_index, const std::string& file,
+void collect_value_refs(const YamlNode& value, const TextIndex& file_index, const FieldContext& c,
                         std::vector<PathRef>& refs) {
   bool block = value.quoted && value.scalar.find('\n') != std::string::npos;
   std::vector<PathRef> found;
-  collect_body_refs(MarkdownBody{value.scalar, 1}, file, found);
+  collect_body_refs(MarkdownBody{value.scalar, block ? value.line + 1 : value.line}, c.file, c.diagnostics, found);
   for (PathRef& ref : found) {
     if (block) {
-      ref.where.line = value.line + ref.where.line;
       std::string_view line = file_index.line(ref.where.line - 1);
       size_t indent = 0;
       while (indent < line.size() && line[indent] == ' ') ++indent;
       ref.where.column += int(indent);
     } else {
       ref.where.column += value.column - 1 + (value.quoted ? 1 : 0);
-      ref.where.line = value.line + ref.where.line - 1;
     }
     refs.push_back(std::move(ref));
   }
@@ -85,7 +83,7 @@ void read_stages(const YamlNode& v, const TextIndex& file_index, const FieldCont
     if (value.is_null()) continue;
     if (auto text = read_text(value, key.scalar, c)) {
       e.stages[size_t(*stage)] = *text;
-      collect_value_refs(value, file_index, c.file, refs);
+      collect_value_refs(value, file_index, c, refs);
     }
   }
 }
@@ -95,7 +93,7 @@ void read_hours(const YamlNode& v, const FieldContext& c, Experience& e) {
     StrandHours hours{};
     for (const auto& [key, value] : v.entries) {
       auto strand = read_strand(key, key.scalar, c.file, c.diagnostics);
-      auto amount = read_amount(value, "hours", c);
+      auto amount = read_amount(value, "hours", c, kMaxHours);
       if (!strand || !amount) continue;
       if (!e.strands.has(*strand)) {
         c.diagnostics.report("hours-strand-not-listed", key.where(c.file), {{"strand", std::string(name(*strand))}});
@@ -111,7 +109,7 @@ void read_hours(const YamlNode& v, const FieldContext& c, Experience& e) {
     c.diagnostics.report("not-a-number", v.where(c.file), {{"key", "hours"}});
     return;
   }
-  auto amount = read_amount(v, "hours", c);
+  auto amount = read_amount(v, "hours", c, kMaxHours);
   if (!amount) return;
   e.hours_given = true;
   if (e.strands.empty()) return;
@@ -222,7 +220,13 @@ std::optional<Experience> parse_experience(std::string_view text, const std::str
   };
   flag("project", e.project);
   flag("paid", e.paid);
-  flag("private", e.is_private);
+  // Privacy fails closed: a `private:` that is not true or false (`on`, `1`,
+  // `[true]`) is an error and the experience is private until it is fixed.
+  if (const YamlNode* v = optional_key(m, "private")) {
+    std::optional<bool> b = v->is_scalar() ? parse_bool(v->scalar) : std::nullopt;
+    if (!b) ctx.diagnostics.report("private-not-a-boolean", v->where(file), {{"value", flow_text(*v)}});
+    e.is_private = b.value_or(true);
+  }
   flag("draft", e.draft);
   if (const YamlNode* v = optional_key(m, "hours")) read_hours(*v, c, e);
   if (const YamlNode* v = optional_key(m, "supervisor")) read_supervisor(*v, c, e.supervisor);
@@ -232,7 +236,7 @@ std::optional<Experience> parse_experience(std::string_view text, const std::str
   if (const YamlNode* v = optional_key(m, "achievements")) read_achievements(*v, c, ctx, e, refs);
   if (const YamlNode* v = optional_key(m, "evidence")) collect_evidence_refs(*v, file, ctx.diagnostics, refs);
   e.description = doc->body;
-  collect_body_refs(e.description, file, refs);
+  collect_body_refs(e.description, file, ctx.diagnostics, refs);
   return e;
 }
 
@@ -251,12 +255,12 @@ std::optional<Review> parse_review(std::string_view text, const std::string& fil
     if (auto s = read_text(*v, "by", c)) r.by = *s;
   if (const YamlNode* v = optional_key(m, "date"))
     if (auto d = read_date(*v, "date", c)) r.date = *d;
-  if (const YamlNode* v = optional_key(m, "hours")) r.hours = read_amount(*v, "hours", c);
+  if (const YamlNode* v = optional_key(m, "hours")) r.hours = read_amount(*v, "hours", c, kMaxHours);
   if (const YamlNode* v = optional_key(m, "outcomes"))
     r.outcomes = read_outcomes(*v, "outcomes", ctx.cohort.framework, file, ctx.diagnostics);
   if (const YamlNode* v = optional_key(m, "completed")) r.completed = read_bool(*v, "completed", c);
   r.comment = doc->body;
-  collect_body_refs(r.comment, file, refs);
+  collect_body_refs(r.comment, file, ctx.diagnostics, refs);
   return r;
 }
 

@@ -2,8 +2,8 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
+
+#include "util/path.h"
 
 namespace fs = std::filesystem;
 
@@ -36,12 +36,19 @@ std::string last_name(const std::string& path) {
 
 bool by_name(const DirEntry& a, const DirEntry& b) { return a.name < b.name; }
 
+// Entries one folder may show; beyond it the walks' own limits have long
+// been reached (a portfolio's max_files_per_portfolio, the cohort's folders).
+constexpr size_t kMaxListed = 1'000'000;
+
 // The default view of a subtree: paths are prefixed and passed on.
 class PrefixedSource : public FileSource {
  public:
   PrefixedSource(const FileSource& base, std::string prefix) : base_(base), prefix_(std::move(prefix)) {}
   std::optional<std::string> read(const std::string& path) const override { return base_.read(full(path)); }
   std::vector<DirEntry> list(const std::string& dir) const override { return base_.list(full(dir)); }
+  std::optional<std::vector<DirEntry>> list_checked(const std::string& dir) const override {
+    return base_.list_checked(full(dir));
+  }
   std::optional<DirEntry> stat(const std::string& path) const override { return base_.stat(full(path)); }
 
  private:
@@ -59,20 +66,40 @@ std::unique_ptr<FileSource> FileSource::subtree(const std::string& dir) const {
   return std::make_unique<PrefixedSource>(*this, dir);
 }
 
+WalkReport walk_source(const FileSource& source, const WalkLimits& limits, const WalkVisitor& visit) {
+  auto kind_of = [](EntryKind k) {
+    return k == EntryKind::file ? WalkKind::file : k == EntryKind::directory ? WalkKind::directory : WalkKind::other;
+  };
+  auto list = [&](const std::string& dir, size_t max_entries, std::vector<WalkEntry>& out) {
+    auto entries = source.list_checked(dir);
+    if (!entries) return false;
+    for (const DirEntry& e : *entries) {
+      if (out.size() >= max_entries) break;
+      WalkEntry w;
+      w.name = e.name;
+      w.target.kind = kind_of(e.kind);
+      w.target.size = e.size;
+      w.self = w.target;
+      if (e.symlink) w.self = WalkStat{WalkKind::link};
+      w.outside = e.escapes_root;
+      out.push_back(std::move(w));
+    }
+    return true;
+  };
+  return walk_tree(list, limits, visit);
+}
+
 DiskFileSource::DiskFileSource(std::string root) : root_(std::move(root)) {
   canonical_root_ = canonical_dir(root_).string();
 }
 
 std::optional<std::string> DiskFileSource::read(const std::string& path) const {
+  // The one place the loader opens a file: a link leading out is not read
+  // (whoever asked reports it), and read_regular_file refuses a FIFO.
+  auto entry = stat(path);
+  if (!entry || entry->escapes_root || entry->kind != EntryKind::file) return std::nullopt;
   fs::path p = path.empty() ? fs::path(root_) : fs::path(root_) / path;
-  std::error_code ec;
-  if (!fs::is_regular_file(p, ec)) return std::nullopt;
-  std::ifstream in(p, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::ostringstream buf;
-  buf << in.rdbuf();
-  if (in.bad()) return std::nullopt;
-  return std::move(buf).str();
+  return read_regular_file(p.string());
 }
 
 std::optional<DirEntry> DiskFileSource::stat(const std::string& path) const {
@@ -124,14 +151,20 @@ bool DiskFileSource::plain_dir(const std::string& dir) const {
 }
 
 std::vector<DirEntry> DiskFileSource::list(const std::string& dir) const {
-  std::vector<DirEntry> out;
-  fs::path p = dir.empty() ? fs::path(root_.empty() ? "." : root_) : fs::path(root_) / dir;
-  std::error_code ec;
-  for (fs::directory_iterator it(p, ec), end; !ec && it != end; it.increment(ec)) {
-    std::string name = it->path().filename().string();
-    std::string rel = dir.empty() ? name : dir + "/" + name;
-    if (auto e = stat(rel)) out.push_back(std::move(*e));
+  return list_checked(dir).value_or(std::vector<DirEntry>{});
+}
+
+std::optional<std::vector<DirEntry>> DiskFileSource::list_checked(const std::string& dir) const {
+  std::vector<WalkEntry> names;
+  if (!list_folder(root_, dir, kMaxListed, names)) {
+    std::error_code ec;
+    fs::path p = dir.empty() ? fs::path(root_.empty() ? "." : root_) : fs::path(root_) / dir;
+    if (!fs::exists(fs::symlink_status(p, ec))) return std::vector<DirEntry>{};  // missing is not unreadable
+    return std::nullopt;
   }
+  std::vector<DirEntry> out;
+  for (const WalkEntry& name : names)
+    if (auto e = stat(join_path(dir, name.name))) out.push_back(std::move(*e));
   std::sort(out.begin(), out.end(), by_name);
   return out;
 }

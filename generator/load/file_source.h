@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "util/folder_walk.h"
+
 namespace casfolio {
 
 enum class EntryKind { file, directory, other };
@@ -32,18 +34,28 @@ class FileSource {
   virtual std::optional<std::string> read(const std::string& path) const = 0;
   // Entries of a folder, sorted by name. Empty when it does not exist.
   virtual std::vector<DirEntry> list(const std::string& dir) const = 0;
+  // The same, but nullopt when the folder exists and cannot be read, so
+  // that a walk can say so (walk_source). By default, list().
+  virtual std::optional<std::vector<DirEntry>> list_checked(const std::string& dir) const { return list(dir); }
   virtual std::optional<DirEntry> stat(const std::string& path) const = 0;
   // The same tree seen from `dir`: paths become relative to it, and
   // escapes_root is judged against it (a portfolio inside a cohort).
   virtual std::unique_ptr<FileSource> subtree(const std::string& dir) const;
 };
 
-// The real file system below `root`.
+// The shared walk (util/folder_walk.h) over `source`: a link is reported
+// as one (WalkEntry::outside when it leads out of the source's root) and a
+// linked folder is never descended.
+WalkReport walk_source(const FileSource& source, const WalkLimits& limits, const WalkVisitor& visit);
+
+// The real file system below `root`. Files are read only when they are
+// regular files inside the root (never a FIFO, which would block).
 class DiskFileSource : public FileSource {
  public:
   explicit DiskFileSource(std::string root);
   std::optional<std::string> read(const std::string& path) const override;
   std::vector<DirEntry> list(const std::string& dir) const override;
+  std::optional<std::vector<DirEntry>> list_checked(const std::string& dir) const override;
   std::optional<DirEntry> stat(const std::string& path) const override;
   std::unique_ptr<FileSource> subtree(const std::string& dir) const override;
   const std::string& root() const { return root_; }

@@ -7,6 +7,7 @@
 #include "load/cohort_file.h"
 #include "load/document.h"
 #include "load/portfolio_reader.h"
+#include "load/staff_reader.h"
 #include "util/parallel.h"
 #include "util/path.h"
 
@@ -19,12 +20,15 @@ namespace {
 constexpr int kMaxCohortDepth = 32;
 constexpr int kMaxCohortFolders = 100'000;
 
-bool ignored_name(std::string_view name) { return name.empty() || name.front() == '.' || name.front() == '_'; }
-
 bool is_file(const FileSource& src, const std::string& path) {
   auto e = src.stat(path);
   return e && e->kind == EntryKind::file && !e->escapes_root;
 }
+
+// There is something by this name (a FIFO, a link leading out, a folder):
+// what was meant to be a cohort.yaml or a portfolio.yaml is reported as
+// unreadable, never silently taken for absent.
+bool is_present(const FileSource& src, const std::string& path) { return src.stat(path).has_value(); }
 
 // A cohort.yaml that is not at the loaded root: from a parent folder or --cohort.
 struct ExternalCohort {
@@ -57,24 +61,41 @@ struct Discovery {
   int budget = kMaxCohortFolders;  // folders it may still look into
   bool too_many = false;
   std::string too_deep;            // the first folder it did not look into for depth
+  std::vector<std::string> linked_folders;  // links to folders, which are not followed
 };
 
-void discover(const FileSource& src, const std::string& dir, int depth, Discovery& d, std::vector<std::string>& out) {
-  for (const DirEntry& e : src.list(dir)) {
-    if (ignored_name(e.name) || e.kind != EntryKind::directory || e.symlink || e.escapes_root) continue;
+// Paths in the order of a walk: by folder, each folder's names sorted.
+bool walk_order(const std::string& a, const std::string& b) {
+  return std::lexicographical_compare(a.begin(), a.end(), b.begin(), b.end(), [](char x, char y) {
+    return (x == '/' ? '\0' : x) < (y == '/' ? '\0' : y);
+  });
+}
+
+// The portfolios below the cohort's root: the folders with something named
+// portfolio.yaml. A folder that cannot be read may be one, and is taken for
+// one, so that a student is reported, not lost (read_portfolio says why).
+void discover(const FileSource& src, Discovery& d, std::vector<std::string>& out) {
+  WalkLimits limits;
+  limits.max_depth = kMaxCohortDepth;
+  limits.names = WalkNames::skip_ignored;
+  WalkReport report = walk_source(src, limits, [&](const WalkEntry& e) {
+    if (e.is_link() && e.target.kind == WalkKind::directory) d.linked_folders.push_back(e.path);
+    if (!e.is_folder() || e.outside) return WalkStep::skip;
     if (--d.budget < 0) {
       d.too_many = true;
-      return;
+      return WalkStep::stop;
     }
-    std::string path = join_path(dir, e.name);
-    if (is_file(src, path + "/portfolio.yaml")) {
-      out.push_back(path);  // a portfolio: not looked into for more
-    } else if (depth + 1 > kMaxCohortDepth) {
-      if (d.too_deep.empty()) d.too_deep = path;
-    } else {
-      discover(src, path, depth + 1, d, out);
+    if (is_present(src, e.path + "/portfolio.yaml")) {
+      out.push_back(e.path);  // a portfolio: not looked into for more
+      return WalkStep::skip;
     }
-  }
+    return WalkStep::descend;
+  });
+  d.too_many = d.too_many || report.too_many;
+  d.too_deep = report.too_deep;
+  for (const std::string& dir : report.unreadable)
+    if (!dir.empty()) out.push_back(dir);
+  std::sort(out.begin(), out.end(), walk_order);
 }
 
 // Ids must be unique across a cohort: the second of two equal ids is an
@@ -110,8 +131,8 @@ Cohort load_impl(const FileSource& source, const LoadOptions& options, const Ext
                  const std::string& root_name) {
   Cohort cohort;
   Diagnostics config_diagnostics;
-  bool has_cohort = is_file(source, "cohort.yaml");
-  bool has_portfolio = is_file(source, "portfolio.yaml");
+  bool has_cohort = is_present(source, "cohort.yaml");
+  bool has_portfolio = is_present(source, "portfolio.yaml");
 
   if (has_cohort) {
     if (auto text = read_text_file(source, "cohort.yaml", options.limits, config_diagnostics))
@@ -124,13 +145,17 @@ Cohort load_impl(const FileSource& source, const LoadOptions& options, const Ext
                                         config_diagnostics);
     cohort.config.file = external->file;
   }
+  cohort.config.staff_folder =
+      locate_staff_folder(cohort.config, source, external && !has_cohort ? external->dir_label : "", options);
 
   std::vector<std::string> roots;
   if (has_portfolio) {
     roots.push_back("");
   } else if (has_cohort) {
     Discovery discovery;
-    discover(source, "", 0, discovery, roots);
+    discover(source, discovery, roots);
+    for (const std::string& link : discovery.linked_folders)
+      config_diagnostics.report("symlink-to-folder", Location{link}, {{"path", link}});
     if (discovery.too_many)
       config_diagnostics.report("cohort-too-many-folders", Location{}, {{"limit", std::to_string(kMaxCohortFolders)}});
     if (!discovery.too_deep.empty())
@@ -140,6 +165,9 @@ Cohort load_impl(const FileSource& source, const LoadOptions& options, const Ext
   } else {
     config_diagnostics.report("not-a-portfolio", Location{});
   }
+  // Nothing in the staff folder is a portfolio (load_staff_folder reports one there).
+  if (!cohort.config.staff_folder.empty())
+    std::erase_if(roots, [&](const std::string& r) { return !r.empty() && path_inside(r, cohort.config.staff_folder); });
 
   // Portfolios are independent: read on all cores, kept in discovery order.
   cohort.portfolios.resize(roots.size());
@@ -152,6 +180,7 @@ Cohort load_impl(const FileSource& source, const LoadOptions& options, const Ext
   make_ids_unique(cohort.portfolios);
   std::stable_sort(cohort.portfolios.begin(), cohort.portfolios.end(),
                    [](const LoadedPortfolio& a, const LoadedPortfolio& b) { return a.portfolio.id < b.portfolio.id; });
+  load_staff_folder(cohort, source, options, config_diagnostics);
   cohort.config_findings = std::move(config_diagnostics.findings());
   sort_findings(cohort.config_findings);
   return cohort;
@@ -166,7 +195,14 @@ std::optional<ExternalCohort> read_external(const fs::path& file, const std::str
   out.file = label;
   out.dir_label = std::string(parent_dir(label));
   Diagnostics local;
-  auto text = read_text_file(*out.dir, file.filename().string(), limits, local);
+  // The user named this file (or it is above the folder they named): a link
+  // is followed, so the text is read where the link leads.
+  std::error_code ec;
+  fs::path real = fs::canonical(file, ec);
+  if (ec) real = file;
+  std::string real_parent = real.parent_path().string();
+  DiskFileSource at(real_parent.empty() ? "." : real_parent);
+  auto text = read_text_file(at, real.filename().string(), limits, local);
   for (Finding& f : local.findings()) {
     f.where.file = label;
     diagnostics.add(std::move(f));
@@ -191,7 +227,7 @@ Cohort load(const FileSource& source, const LoadOptions& options, std::optional<
     external.file = "cohort.yaml";
     return load_impl(source, options, &external, "portfolio");
   }
-  if (options.cohort_file && !is_file(source, "cohort.yaml")) {
+  if (options.cohort_file && !is_present(source, "cohort.yaml")) {
     Diagnostics d;
     fs::path file(*options.cohort_file);
     auto external = read_external(file, file.generic_string(), options.limits, d);
@@ -207,7 +243,9 @@ LoadedPortfolio reload_portfolio(const std::string& dir, const std::string& root
                                  const LoadOptions& options) {
   DiskFileSource source(dir);
   std::unique_ptr<FileSource> files = source.subtree(root);
-  return read_portfolio(*files, root, std::string(file_name(root)), config, options);
+  LoadedPortfolio lp = read_portfolio(*files, root, std::string(file_name(root)), config, options);
+  reload_staff_records(lp, dir, config, options);
+  return lp;
 }
 
 Cohort load_directory(const std::string& dir, const LoadOptions& options) {
@@ -220,14 +258,14 @@ Cohort load_directory(const std::string& dir, const LoadOptions& options) {
 
   Diagnostics external_findings;
   std::optional<ExternalCohort> external;
-  if (is_file(source, "portfolio.yaml") && !is_file(source, "cohort.yaml")) {
+  if (is_present(source, "portfolio.yaml") && !is_present(source, "cohort.yaml")) {
     if (options.cohort_file) {
       fs::path file(*options.cohort_file);
       external = read_external(file, relative_label(fs::absolute(file, ec), here), options.limits, external_findings);
     } else {
       // The nearest cohort.yaml above, stopping at the repository's top (a folder with .git).
       for (fs::path p = here.parent_path(); !p.empty(); p = p.parent_path()) {
-        if (fs::is_regular_file(p / "cohort.yaml", ec)) {
+        if (fs::exists(fs::symlink_status(p / "cohort.yaml", ec))) {  // read_external reports one it cannot read
           external = read_external(p / "cohort.yaml", relative_label(p / "cohort.yaml", here), options.limits,
                                    external_findings);
           break;

@@ -24,6 +24,7 @@ struct Limits {
 struct LoadOptions {
   bool drafts = false;                     // include `draft: true` experiences
   std::optional<std::string> cohort_file;  // --cohort FILE (a path on disk)
+  std::optional<std::string> staff_dir;    // --staff DIR (a path on disk); wins over cohort.yaml's `staff:`
   Limits limits;
   unsigned jobs = 1;  // threads reading portfolios (0 = one per core); the result never depends on it
 };

@@ -5,12 +5,14 @@
 #include <memory>
 
 #include "load/text_index.h"
+#include "util/markdown_budget.h"
 #include "util/text.h"
 
 namespace casfolio {
 
 std::vector<MarkdownLink> markdown_links(std::string_view body, int first_line) {
   std::vector<MarkdownLink> out;
+  if (markdown_too_complex(body)) return out;  // never handed to cmark: see util/markdown_budget.h
   std::unique_ptr<cmark_node, decltype(&cmark_node_free)> doc(
       cmark_parse_document(body.data(), body.size(), CMARK_OPT_DEFAULT), &cmark_node_free);
   if (!doc) return out;

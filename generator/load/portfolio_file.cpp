@@ -1,9 +1,30 @@
 #include "load/portfolio_file.h"
 
+#include "load/name_rules.h"
 #include "load/portfolio_reader.h"
 #include "load/yaml_fields.h"
 
 namespace casfolio {
+
+namespace {
+
+// `private:` is a list of texts and nothing else: a single text ("name,
+// class" is one text), a map or an item that is not text is an error, and
+// privacy fails closed (Profile::private_understood). The entries are
+// checked against the keys and experiences later (apply_private).
+void read_private(const YamlNode& v, const FieldContext& c, Profile& p) {
+  auto refuse = [&](const YamlNode& at) {
+    c.diagnostics.report("private-not-a-list", at.where(c.file), {{"value", flow_text(at)}});
+    p.private_understood = false;
+  };
+  if (!v.is_sequence()) return refuse(v);
+  for (const YamlNode& item : v.items) {
+    if (!item.is_scalar()) refuse(item);
+    else p.private_keys.push_back(item.scalar);
+  }
+}
+
+}  // namespace
 
 std::optional<ParsedProfile> parse_profile(std::string_view text, const std::string& file, const ParseContext& ctx) {
   auto map = parse_yaml_map(text, file, ctx.limits, ctx.diagnostics);
@@ -25,7 +46,7 @@ std::optional<ParsedProfile> parse_profile(std::string_view text, const std::str
     out.id_given = true;
     if (auto s = read_text(*v, "id", c)) {
       if (is_valid_id(*s)) out.id = *s;
-      else ctx.diagnostics.report("bad-id", v->where(file), {{"id", *s}, {"slug", slug_from(*s)}});
+      else report_bad_id(ctx.diagnostics, v->where(file), *s);
     }
   }
   if (const YamlNode* v = optional_key(*map, "language"))
@@ -56,7 +77,7 @@ std::optional<ParsedProfile> parse_profile(std::string_view text, const std::str
   list_of("strengths", p.strengths);
   list_of("growth", p.growth);
   list_of("goals", p.goals);
-  list_of("private", p.private_keys);
+  if (const YamlNode* v = optional_key(*map, "private")) read_private(*v, c, p);
   return out;
 }
 

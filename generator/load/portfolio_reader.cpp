@@ -9,6 +9,7 @@
 #include "load/experience_file.h"
 #include "load/front_matter.h"
 #include "load/markdown_links.h"
+#include "load/name_rules.h"
 #include "load/portfolio_file.h"
 #include "load/reflection_file.h"
 #include "util/path.h"
@@ -20,14 +21,12 @@ namespace {
 
 constexpr int kMaxFolderDepth = 32;
 
-bool ignored_name(std::string_view name) { return name.empty() || name.front() == '.' || name.front() == '_'; }
-
 bool has_ignored_part(std::string_view path) {
   size_t start = 0;
   while (start <= path.size()) {
     size_t slash = path.find('/', start);
     std::string_view part = path.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start);
-    if (ignored_name(part)) return true;
+    if (is_ignored_name(part)) return true;
     if (slash == std::string_view::npos) break;
     start = slash + 1;
   }
@@ -40,39 +39,43 @@ std::string kilobytes(uint64_t bytes) { return std::to_string((bytes + 1023) / 1
 struct Walk {
   std::vector<std::string> files;       // sorted, ignored names left out
   std::vector<std::string> escaping;    // symbolic links that lead out of the portfolio
+  std::vector<std::string> linked_folders;  // links to folders inside it, not followed
   std::map<std::string, uint64_t> oversized;  // files above max_evidence_bytes
   bool too_many = false;
   std::string too_deep;  // the first folder left out for being deeper than kMaxFolderDepth
+  std::vector<std::string> unreadable;  // folders that could not be listed ("" is the portfolio's)
 };
 
-void walk(const FileSource& src, const std::string& dir, int depth, const Limits& limits, Walk& w) {
-  for (const DirEntry& e : src.list(dir)) {
-    if (ignored_name(e.name)) continue;
-    std::string path = join_path(dir, e.name);
-    if (e.escapes_root) {
-      w.escaping.push_back(path);
-      continue;
+// The shared walker (util/folder_walk.h) decides what is a link and how
+// deep to go; this decides what each entry is to a portfolio.
+void walk(const FileSource& src, const Limits& limits, Walk& w) {
+  WalkLimits bounds;
+  bounds.max_depth = kMaxFolderDepth;
+  bounds.names = WalkNames::skip_ignored;
+  WalkReport report = walk_source(src, bounds, [&](const WalkEntry& e) {
+    if (e.outside) {
+      w.escaping.push_back(e.path);
+      return WalkStep::skip;
     }
-    if (e.kind == EntryKind::directory) {
-      if (e.symlink) continue;  // linked folders are not followed
-      if (depth + 1 > kMaxFolderDepth) {
-        if (w.too_deep.empty()) w.too_deep = path;
-        continue;
-      }
-      walk(src, path, depth + 1, limits, w);
-      continue;
+    if (e.is_folder()) return WalkStep::descend;
+    if (e.target.kind == WalkKind::directory) {
+      w.linked_folders.push_back(e.path);
+      return WalkStep::skip;
     }
-    if (e.kind != EntryKind::file) continue;
+    if (e.target.kind != WalkKind::file) return WalkStep::skip;  // a FIFO, a device, a dangling link
     if (int(w.files.size()) >= limits.max_files_per_portfolio) {
       w.too_many = true;
-      return;
+      return WalkStep::skip;
     }
-    if (e.size > limits.max_evidence_bytes && extension(path) != ".md" && extension(path) != ".yaml") {
-      w.oversized[path] = e.size;
-      continue;
+    if (e.target.size > limits.max_evidence_bytes && extension(e.path) != ".md" && extension(e.path) != ".yaml") {
+      w.oversized[e.path] = e.target.size;
+      return WalkStep::skip;
     }
-    w.files.push_back(path);
-  }
+    w.files.push_back(e.path);
+    return WalkStep::skip;
+  });
+  w.too_deep = report.too_deep;
+  w.unreadable = report.unreadable;
 }
 
 class Reader {
@@ -84,13 +87,17 @@ class Reader {
     LoadedPortfolio out;
     Portfolio& p = out.portfolio;
     p.root = root;
-    walk(files_, "", 0, options_.limits, walk_);
+    walk(files_, options_.limits, walk_);
     if (walk_.too_many)
       d_.report("too-many-files", Location{}, {{"limit", std::to_string(options_.limits.max_files_per_portfolio)}});
     if (!walk_.too_deep.empty())
       d_.report("folder-too-deep", Location{walk_.too_deep}, {{"limit", std::to_string(kMaxFolderDepth)}});
+    for (const std::string& dir : walk_.unreadable) d_.report("folder-unreadable", Location{dir});
+    for (const std::string& link : walk_.linked_folders)
+      d_.report("symlink-to-folder", Location{link}, {{"path", link}});
     std::sort(walk_.files.begin(), walk_.files.end());
     std::sort(walk_.escaping.begin(), walk_.escaping.end());
+    unusable_.sort_out(files_, walk_.files);  // names the site cannot have, unreadable evidence
     p.files = walk_.files;
 
     std::optional<ParsedProfile> profile;
@@ -120,10 +127,9 @@ class Reader {
   std::string choose_id(const std::optional<ParsedProfile>& profile, const std::string& folder_name) {
     if (profile && !profile->id.empty()) return profile->id;
     if (is_valid_id(folder_name)) return folder_name;
-    std::string slug = slug_from(folder_name);
     if (!profile || !profile->id_given)  // a bad `id:` was reported already
-      d_.report("bad-id", Location{}, {{"id", folder_name}, {"slug", slug}});
-    return slug;
+      report_bad_id(d_, Location{}, folder_name);
+    return id_from(folder_name);
   }
 
   void finish(LoadedPortfolio& out) {
@@ -170,6 +176,7 @@ class Reader {
       if (!markdown) d_.report("evidence-is-folder", ref.where, path_arg);
       return std::nullopt;
     }
+    if (unusable_.report_reference(*resolved, ref.where, d_)) return std::nullopt;
     if (auto big = walk_.oversized.find(*resolved); big != walk_.oversized.end()) {
       referenced_oversized_.insert(*resolved);
       d_.report("evidence-too-large", ref.where,
@@ -211,7 +218,7 @@ class Reader {
     p.plan = MarkdownBody{std::string(split.body), split.body_first_line};
     p.plan_file = "plan.md";
     std::vector<PathRef> refs;
-    collect_body_refs(*p.plan, "plan.md", refs);
+    collect_body_refs(*p.plan, "plan.md", d_, refs);
     check_refs(refs, "plan.md");
   }
 
@@ -254,7 +261,7 @@ class Reader {
     if (e && e->draft && !options_.drafts) return;
     for (Finding& f : local.findings()) d_.add(std::move(f));
     if (!e) return;
-    if (!is_valid_id(id)) d_.report("bad-id", Location{index_file}, {{"id", id}, {"slug", slug_from(id)}});
+    if (!is_valid_id(id)) report_bad_id(d_, Location{index_file}, id);
 
     for (const PathRef& ref : refs) {
       auto resolved = resolve(ref, index_file);
@@ -307,10 +314,13 @@ class Reader {
 
   // --- after reading -----------------------------------------------------
 
+  // An entry is a profile key (render/redact.cpp hides each of them; `plan`
+  // is plan.md), spelt exactly so, or an experience's folder name. Anything
+  // else is an error, and privacy fails closed: the student is not published.
   void apply_private(Portfolio& p) {
     static const std::vector<std::string_view> kProfileKeys = {
-        "name",     "language",  "grade",     "class", "candidate", "email", "advisor",
-        "started",  "interests", "strengths", "growth", "goals"};
+        "name",     "language",  "grade",     "class",  "candidate", "email", "advisor",
+        "started",  "interests", "strengths", "growth", "goals",     "plan"};
     for (const std::string& entry : p.profile.private_keys) {
       if (std::find(kProfileKeys.begin(), kProfileKeys.end(), std::string_view(entry)) != kProfileKeys.end()) continue;
       bool found = false;
@@ -319,10 +329,12 @@ class Reader {
       if (found || std::find(folder_names_.begin(), folder_names_.end(), entry) != folder_names_.end()) continue;
       auto [line, column] = p.profile.keys.at("private");
       d_.report("unknown-private-entry", Location{"portfolio.yaml", line, column, 0}, {{"entry", entry}});
+      p.profile.private_understood = false;
     }
   }
 
   void report_unused() {
+    unusable_.report_unreferenced(d_);
     for (const std::string& link : walk_.escaping)
       if (!referenced_escaping_.count(link)) d_.report("symlink-outside-portfolio", Location{link}, {{"path", link}});
     for (const auto& [path, size] : walk_.oversized)
@@ -357,6 +369,7 @@ class Reader {
   Diagnostics& d_;
   ParseContext ctx_;
   Walk walk_;
+  UnusableFiles unusable_;
   std::vector<std::string> folder_names_;
   std::vector<std::string> reflection_experience_;  // by index into Portfolio::reflections, before sorting
   std::set<std::string> referenced_escaping_, referenced_oversized_;

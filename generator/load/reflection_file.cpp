@@ -63,7 +63,7 @@ std::optional<Reflection> parse_reflection(std::string_view text, const std::str
     }
   if (const YamlNode* v = optional_key(m, "evidence")) collect_evidence_refs(*v, file, ctx.diagnostics, refs);
   r.body = doc->body;
-  collect_body_refs(r.body, file, refs);
+  collect_body_refs(r.body, file, ctx.diagnostics, refs);
   auto date = entry_date(m, file, c, &r.date_from_file_name);
   if (!date) return std::nullopt;
   r.date = *date;
@@ -85,7 +85,7 @@ std::optional<Interview> parse_interview(std::string_view text, const std::strin
   if (const YamlNode* v = optional_key(m, "title"))
     if (auto s = read_text(*v, "title", c)) iv.title = *s;
   iv.body = doc->body;
-  collect_body_refs(iv.body, file, refs);
+  collect_body_refs(iv.body, file, ctx.diagnostics, refs);
   bool from_name = false;
   auto date = entry_date(m, file, c, &from_name);
   if (!date) return std::nullopt;

@@ -26,6 +26,9 @@ const YamlNode* scalar_or_report(const YamlNode& v, std::string_view key, const 
   return &v;
 }
 
+// "10000", "1000000": a limit as students write it.
+std::string whole_number(double d) { return std::to_string(static_cast<long long>(d)); }
+
 std::optional<double> parse_double(std::string_view s) {
   s = trim(s);
   if (!s.empty() && s.front() == '+') s.remove_prefix(1);
@@ -54,10 +57,15 @@ std::optional<double> read_number(const YamlNode& v, std::string_view key, const
   return d;
 }
 
-std::optional<double> read_amount(const YamlNode& v, std::string_view key, const FieldContext& c) {
+std::optional<double> read_amount(const YamlNode& v, std::string_view key, const FieldContext& c, double max) {
   auto d = read_number(v, key, c);
   if (d && *d < 0) {
     wrong("negative-number", v, key, c, true);
+    return std::nullopt;
+  }
+  if (d && *d > max) {
+    c.diagnostics.report("number-out-of-range", v.where(c.file),
+                         {{"key", std::string(key)}, {"value", v.scalar}, {"min", "0"}, {"max", whole_number(max)}});
     return std::nullopt;
   }
   return d;
@@ -84,12 +92,17 @@ std::optional<int> read_count(const YamlNode& v, std::string_view key, const Fie
   return int(n);
 }
 
+std::optional<bool> parse_bool(std::string_view text) {
+  std::string s = to_lower_ascii(trim(text));
+  if (s == "true" || s == "yes") return true;
+  if (s == "false" || s == "no") return false;
+  return std::nullopt;
+}
+
 std::optional<bool> read_bool(const YamlNode& v, std::string_view key, const FieldContext& c) {
   if (v.is_null()) return std::nullopt;
   if (v.is_scalar()) {
-    std::string s = to_lower_ascii(trim(v.scalar));
-    if (s == "true" || s == "yes") return true;
-    if (s == "false" || s == "no") return false;
+    if (auto b = parse_bool(v.scalar)) return b;
     wrong("not-a-boolean", v, key, c, true);
   } else {
     c.diagnostics.report("not-a-boolean", v.where(c.file), {{"key", std::string(key)}});
@@ -177,6 +190,53 @@ KeyLines key_lines(const YamlNode& map, const std::string& file, int first_line)
     k.keys[key.scalar] = {key.line, key.column};
   }
   return k;
+}
+
+namespace {
+
+void append_flow(const YamlNode& v, std::string& out) {
+  constexpr size_t kEnough = 80;  // bytes: the result is cut at 60 code points anyway
+  if (out.size() > kEnough) return;
+  switch (v.kind) {
+    case YamlNode::Kind::null: out += "null"; break;
+    case YamlNode::Kind::scalar: out += v.scalar; break;
+    case YamlNode::Kind::sequence:
+      out += '[';
+      for (size_t i = 0; i < v.items.size() && out.size() <= kEnough; ++i) {
+        if (i) out += ", ";
+        append_flow(v.items[i], out);
+      }
+      out += ']';
+      break;
+    case YamlNode::Kind::map:
+      out += '{';
+      for (size_t i = 0; i < v.entries.size() && out.size() <= kEnough; ++i) {
+        if (i) out += ", ";
+        append_flow(v.entries[i].first, out);
+        out += ": ";
+        append_flow(v.entries[i].second, out);
+      }
+      out += '}';
+      break;
+  }
+}
+
+}  // namespace
+
+std::string flow_text(const YamlNode& v) {
+  std::string out;
+  append_flow(v, out);
+  for (char& ch : out)
+    if (ch == '\n' || ch == '\r' || ch == '\t') ch = ' ';
+  constexpr size_t kMaxChars = 60;
+  if (utf8_length(out) <= kMaxChars) return out;
+  size_t count = 0, cut = 0;
+  while (cut < out.size() && count < kMaxChars) {
+    ++cut;
+    while (cut < out.size() && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80) ++cut;
+    ++count;
+  }
+  return out.substr(0, cut) + "…";
 }
 
 std::string join_names(const std::vector<std::string_view>& names) {

@@ -20,13 +20,25 @@ struct FieldContext {
 };
 
 std::optional<std::string> read_text(const YamlNode& v, std::string_view key, const FieldContext& c);
+// Every number is finite: `nan`, `inf` and `1e400` are not-a-number.
 std::optional<double> read_number(const YamlNode& v, std::string_view key, const FieldContext& c);
-// A number that may not be negative (hours, points).
-std::optional<double> read_amount(const YamlNode& v, std::string_view key, const FieldContext& c);
+
+// The largest amount of anything (points, hours per period of a scheme), and
+// of hours in one `hours:` entry: far above any real value, low enough that
+// no sum of them in a cohort can overflow or print as "inf".
+constexpr double kMaxAmount = 1'000'000;
+constexpr double kMaxHours = 10'000;
+
+// A number from 0 to `max` (hours, points): negative-number below 0,
+// number-out-of-range above `max`.
+std::optional<double> read_amount(const YamlNode& v, std::string_view key, const FieldContext& c,
+                                  double max = kMaxAmount);
 // A whole number that may not be negative.
 std::optional<int> read_count(const YamlNode& v, std::string_view key, const FieldContext& c);
 // true/false, also yes/no, in any case.
 std::optional<bool> read_bool(const YamlNode& v, std::string_view key, const FieldContext& c);
+// The same rule on a text, without a finding: nullopt for anything else ("on", "1", "y").
+std::optional<bool> parse_bool(std::string_view text);
 std::optional<Date> read_date(const YamlNode& v, std::string_view key, const FieldContext& c);
 // A list's items; a single scalar counts as a list of one ("strands: service").
 std::vector<const YamlNode*> read_list(const YamlNode& v, std::string_view key, const FieldContext& c);
@@ -44,6 +56,10 @@ const YamlNode* optional_key(const YamlNode& map, std::string_view key);
 
 // Lines and columns of the top-level keys of `map`.
 KeyLines key_lines(const YamlNode& map, const std::string& file, int first_line);
+
+// A value as one line of YAML flow text for a message: `on`, `[true]`,
+// `{name: true}` (cut at 60 code points with "…").
+std::string flow_text(const YamlNode& v);
 
 // Comma-separated names for messages: "a, b, c".
 std::string join_names(const std::vector<std::string_view>& names);

@@ -25,6 +25,14 @@ struct ReflectionRules {
   int long_min = 2;    // ... needs this many
 };
 
+// requirements.approval: which staff approvals a portfolio needs (only in a
+// cohort with a staff folder; a missing one is an `approval-missing` warning).
+struct ApprovalRules {
+  bool plan = true;
+  bool project = true;
+  bool experience = false;
+};
+
 struct Requirements {
   int min_months = 18;
   int max_gap_days = 31;
@@ -35,6 +43,7 @@ struct Requirements {
   int max_outcomes_per_experience = 0;          // 0 = no limit
   ReflectionRules reflections_per_experience;
   double similarity = 0.8;
+  ApprovalRules approval;
 };
 
 struct Deadline {
@@ -80,6 +89,13 @@ struct CohortConfig {
   Requirements requirements;
   std::vector<Deadline> calendar;  // sorted by date
   std::optional<SocialGpaScheme> social_gpa;  // nullopt = not computed
+  // The staff folder (`staff:` relative to the cohort folder, or --staff as
+  // given), "" = none: then hours and completion are self-reported. With
+  // one, only its confirmations count, even when it is ignored for being
+  // misplaced (staff_folder_ignored: fail closed, nothing in it counts).
+  std::string staff_folder;
+  bool staff_folder_ignored = false;
+  bool has_staff_folder() const { return !staff_folder.empty(); }
   KeyLines keys;
 };
 

@@ -9,25 +9,12 @@
 
 #include "model/cas.h"
 #include "model/framework.h"
+#include "model/source_lines.h"
+#include "model/staff.h"
 #include "util/date.h"
 #include "util/language.h"
 
 namespace casfolio {
-
-// Where a YAML key sits, by key name, so a check can point at `strands:`
-// rather than at the top of the file. `at` falls back to the item's start.
-struct KeyLines {
-  std::string file;  // relative to the portfolio root
-  int line = 1;      // first line of the item (the front matter's first key, or 1)
-  std::map<std::string, std::pair<int, int>, std::less<>> keys;  // key -> (line, column)
-  std::pair<int, int> at(std::string_view key) const;
-};
-
-// A Markdown body and where it starts in its file.
-struct MarkdownBody {
-  std::string text;
-  int first_line = 1;  // line of the file on which `text` begins
-};
 
 struct Supervisor {
   std::string name, role;
@@ -114,6 +101,9 @@ struct Profile {
   Date started;  // unset = the cohort's start
   std::vector<std::string> interests, strengths, growth, goals;
   std::vector<std::string> private_keys;  // extra keys or experience ids never published
+  // False when `private:` could not be understood (not a list, an unknown
+  // entry): privacy fails closed, and nothing of this student is published.
+  bool private_understood = true;
   KeyLines keys;
 };
 
@@ -128,8 +118,13 @@ struct Portfolio {
   std::vector<Interview> interviews;     // sorted by date
   std::vector<std::string> files;        // every non-ignored file, sorted (for bundles)
   bool usable = true;  // false when portfolio.yaml could not be read at all
+  // From the cohort's staff folder (CohortConfig::staff_folder), never from
+  // the student's files; empty without one. Never on a --public page.
+  StaffRecords staff;
 
   const Experience* find_experience(std::string_view id) const;
+  // Whether a --public site or bundle may show anything of this student.
+  bool publishable() const { return usable && profile.private_understood; }
 };
 
 }  // namespace casfolio

@@ -1,6 +1,7 @@
 #include "render/charts.h"
 
 #include <algorithm>
+#include <cmath>
 #include <cstdio>
 
 #include "render/markdown.h"
@@ -13,7 +14,12 @@ namespace {
 const char* kStrandKeys[3] = {"strand_creativity", "strand_activity", "strand_service"};
 const char* kStrandClass[3] = {"s-creativity", "s-activity", "s-service"};
 
+// Every SVG coordinate goes through here. The loader keeps numbers finite
+// and bounded (yaml_fields.h); a NaN or infinity that got here anyway is
+// drawn as 0, never printed as "nan" or "inf" into an attribute.
 std::string num(double v) {
+  if (!std::isfinite(v)) v = 0;
+  v = std::clamp(v, -1e9, 1e9);
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.1f", v);
   std::string s = buf;
@@ -62,10 +68,16 @@ std::string escape_html(std::string_view in) {
   return out;
 }
 
-std::string hours_chart(const std::string& id, const std::array<double, 3>& claimed,
-                        const std::array<double, 3>& confirmed, const UiText& ui) {
+std::string hours_chart(const std::string& id, const std::array<double, 3>& claimed_in,
+                        const std::array<double, 3>& confirmed_in, const UiText& ui) {
   const int width = 360, row = 58, label_w = 0, value_w = 56;
   const int height = row * 3 + 22;
+  // Finite, and small enough to print (ui.number(1e308) would round through inf).
+  auto printable = [](std::array<double, 3> v) {
+    for (double& x : v) x = std::isfinite(x) ? std::clamp(x, 0.0, 1e9) : 0.0;
+    return v;
+  };
+  const std::array<double, 3> claimed = printable(claimed_in), confirmed = printable(confirmed_in);
   double max = 1;
   for (int i = 0; i < 3; ++i) max = std::max({max, claimed[size_t(i)], confirmed[size_t(i)]});
   std::string summary = ui.s("chart_hours_title") + ": ";

@@ -7,6 +7,8 @@
 #include <memory>
 #include <mutex>
 
+#include "render/charts.h"
+#include "util/markdown_budget.h"
 #include "util/path.h"
 #include "util/text.h"
 
@@ -128,10 +130,30 @@ std::optional<std::string> local_path(const std::string& dir, std::string_view u
   return resolve_inside(dir, percent_decode(path));
 }
 
+// Runs of blanks and line breaks as one space, none at either end.
+std::string collapse_spaces(std::string_view raw) {
+  std::string collapsed;
+  collapsed.reserve(raw.size());
+  for (char c : raw) {
+    bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
+    if (space) {
+      if (!collapsed.empty() && collapsed.back() != ' ') collapsed += ' ';
+    } else {
+      collapsed += c;
+    }
+  }
+  while (!collapsed.empty() && collapsed.back() == ' ') collapsed.pop_back();
+  return collapsed;
+}
+
 }  // namespace
 
 RenderedMarkdown render_markdown(std::string_view text, const MarkdownContext& context) {
   RenderedMarkdown out;
+  if (markdown_too_complex(text)) {  // the loader said so (markdown-too-complex); cmark never sees it
+    out.html = "<pre class=\"markdown-as-text\">" + escape_html(text) + "</pre>\n";
+    return out;
+  }
   auto parser = make_parser();
   auto doc = parse(parser.get(), text);
 
@@ -238,6 +260,7 @@ std::string truncate_text(std::string_view text, size_t max_chars) {
 }
 
 std::string markdown_to_text(std::string_view text, size_t max_chars) {
+  if (markdown_too_complex(text)) return truncate_text(collapse_spaces(text), max_chars);
   auto parser = make_parser();
   auto doc = parse(parser.get(), text);
   std::string raw;
@@ -257,18 +280,7 @@ std::string markdown_to_text(std::string_view text, size_t max_chars) {
     }
   }
   cmark_iter_free(iter);
-  std::string collapsed;
-  collapsed.reserve(raw.size());
-  for (char c : raw) {
-    bool space = c == ' ' || c == '\n' || c == '\t' || c == '\r';
-    if (space) {
-      if (!collapsed.empty() && collapsed.back() != ' ') collapsed += ' ';
-    } else {
-      collapsed += c;
-    }
-  }
-  while (!collapsed.empty() && collapsed.back() == ' ') collapsed.pop_back();
-  return truncate_text(collapsed, max_chars);
+  return truncate_text(collapse_spaces(raw), max_chars);
 }
 
 }  // namespace casfolio

@@ -4,6 +4,8 @@
 // http, https and mailto leave the site; a relative target is rewritten to
 // where that file is published, or loses its link when it is not published;
 // an external image becomes a plain link so no page makes an outside request.
+// A text too complex for cmark-gfm (util/markdown_budget.h) is never parsed:
+// it is shown as escaped plain text in a <pre>, with no link.
 #pragma once
 #include <functional>
 #include <optional>

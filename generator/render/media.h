@@ -1,6 +1,7 @@
 // Evidence as published: which files of a portfolio go to the site, where,
 // and in what form. Only files that a published page shows or links are
-// published, never the folder wholesale; images only as resized copies.
+// published, never the folder wholesale; images only as resized copies;
+// nothing a browser or server could run (published_type.h decides).
 #pragma once
 #include <map>
 #include <set>
@@ -9,11 +10,10 @@
 
 #include "diagnostics/diagnostics.h"
 #include "render/image_resize.h"
+#include "render/published_type.h"
 #include "render/site.h"
 
 namespace casfolio {
-
-enum class MediaKind { image, pdf, audio, video, file };
 
 struct MediaItem {
   std::string path;  // relative to the portfolio root
@@ -23,7 +23,9 @@ struct MediaItem {
   std::string thumb;  // site path of the thumbnail (images)
   int width = 0, height = 0;              // web size
   int thumb_width = 0, thumb_height = 0;  // thumbnail
-  bool failed = false;  // an image libvips could not read: shown by name only
+  // Nothing of it is published (an image refused or unreadable, a type that
+  // could run in a browser): pages show its name and a note, never a link.
+  bool failed = false;
 };
 
 class MediaRegistry {
@@ -36,6 +38,8 @@ class MediaRegistry {
 
   // Publishes `path` (once) and says where it went; nullptr when it may not
   // be published (not a file of the portfolio, Markdown or YAML source).
+  // A file refused for what it is (see published_type.h) is an item with
+  // `failed` set and a finding naming it.
   const MediaItem* publish(const std::string& path);
 
   // The published files, sorted by path.
@@ -48,8 +52,13 @@ class MediaRegistry {
   ImageCache* images_ = nullptr;
   std::map<std::string, MediaItem> items_;
   std::map<std::string, OutputFile> outputs_;
+
+  void publish_image(MediaItem& item, const std::string& disk, const PublishedType& type);
+  void report(const char* code, const MediaItem& item, Args args);
 };
 
-MediaKind media_kind(std::string_view path);
+// The findings publish() reports: a page rendered twice (a cohort bundle
+// renders every student again) reports them twice.
+bool is_publishing_finding(std::string_view code);
 
 }  // namespace casfolio

@@ -25,6 +25,16 @@ PublicPortfolio redact_for_public(const Portfolio& source) {
   p.id = source.id;
   p.root = source.root;
   p.usable = source.usable;
+  // A `private:` that was not understood hides everything (the site leaves
+  // such a student out; this copy keeps nothing to leak should it not).
+  if (!source.publishable()) {
+    p.usable = false;
+    p.profile.private_understood = false;
+    p.profile.name = source.id;
+    p.profile.language = source.profile.language;
+    out.hide_plan = true;
+    return out;
+  }
   p.plan = source.plan;
   p.plan_file = source.plan_file;
 
@@ -79,7 +89,9 @@ PublicPortfolio redact_for_public(const Portfolio& source) {
     for (Achievement& a : e.achievements)
       if (in_hidden_dir(a.evidence, out.hidden_dirs)) a.evidence.clear();
   }
-  // Interviews are staff meetings: not on a public page.
+  // Interviews are staff meetings: not on a public page. Nor is anything
+  // from the staff folder: p.staff stays empty (fail closed: a record kind
+  // added later is not copied either).
   p.files = source.files;
   drop_hidden(p.files, out.hidden_dirs);
   return out;

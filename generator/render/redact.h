@@ -20,7 +20,8 @@ struct PublicPortfolio {
 // every profile key named in `private:` (name, grade, class, advisor,
 // started, interests, strengths, growth, goals, plan), every experience
 // marked `private: true` or named in `private:` together with its
-// reflections, and evidence lying in a removed experience's folder.
+// reflections, evidence lying in a removed experience's folder, and every
+// staff record (Portfolio::staff is left empty).
 PublicPortfolio redact_for_public(const Portfolio& p);
 
 }  // namespace casfolio

@@ -11,6 +11,7 @@
 #include "render/charts.h"
 #include "render/markdown.h"
 #include "render/redact.h"
+#include "render/staff_views.h"
 #include "render/site_builder.h"
 #include "render/url.h"
 #include "util/digest.h"
@@ -54,7 +55,7 @@ SiteBuilder::SiteBuilder(const Cohort& cohort, const CohortAnalysis& analysis, c
     if (!sa.loaded) continue;
     const Portfolio& p = sa.loaded->portfolio;
     if (options.only_student && p.id != *options.only_student) continue;
-    if (options.is_public && !p.usable) continue;  // nothing to show but its errors
+    if (options.is_public && !p.publishable()) continue;  // unreadable, or `private:` not understood
     StudentSite& s = students_.emplace_back();
     s.analysis = &sa;
     if (options.is_public) {
@@ -286,6 +287,7 @@ void SiteBuilder::cohort_home(Language lang, bool at_root) {
     put(row, "advisor_key", p.profile.advisor.empty() ? "-" : p.profile.advisor);
     put(row, "status", status);
     put(row, "status_label", ui_label(ui, "status_", status));
+    if (p.staff.plan_approval && !options_.is_public) put(row, "plan_approval", approval_view(*p.staff.plan_approval, ui));
     ViewList cells, mcells;
     int evidenced = 0;
     for (const Outcome& o : fw.outcomes) {
@@ -479,6 +481,7 @@ std::string SiteBuilder::student_key(const StudentSite& s) const {
   d.add(p.id).add(p.root).add(s.dir).add(analysis_.as_of.iso());
   d.add(options_.is_public).add(options_.only_student.value_or("\n")).add(options_.source_root);
   d.add(options_.theme_dir).add(has_cohort_home_);
+  d.add(staff_records_digest(p.staff)).add(cohort_.config.staff_folder);  // outside the portfolio's fingerprint
   for (Language l : cohort_languages_) d.add(std::string(code(l)));
   d.add("|");
   for (Language l : s.languages) d.add(std::string(code(l)));

@@ -8,6 +8,7 @@
 #include "render/charts.h"
 #include "render/markdown.h"
 #include "render/site_builder.h"
+#include "render/staff_views.h"
 #include "render/url.h"
 #include "util/path.h"
 
@@ -36,6 +37,12 @@ View link_view(const std::string& label, const std::string& href) {
   put(v, "label", label);
   put(v, "href", href);
   return v;
+}
+
+// The interviews page exists when there is an interview to show: the
+// student's own, or a record by staff this build's audience may read.
+bool has_interviews_page(const StudentSite& s, const Portfolio& p, Audience audience) {
+  return s.show_interviews && (!p.interviews.empty() || !visible_interviews(p.staff.interviews, audience).empty());
 }
 
 std::string interview_anchor(const Interview& iv, int n) {
@@ -157,11 +164,13 @@ View SiteBuilder::gallery(StudentSite& s, const PageContext& pc, const std::vect
     put(v, "name", m->name);
     put(v, "alt", alt);
     put(v, "failed", m->failed);
+    // An image that could not be shown, or a file refused for what it is.
+    put(v, "failed_note", ui.s(m->kind == MediaKind::image ? "evidence_failed" : "evidence_not_published"));
     put(v, "is_image", m->kind == MediaKind::image && !m->failed);
-    put(v, "is_pdf", m->kind == MediaKind::pdf);
-    put(v, "is_audio", m->kind == MediaKind::audio);
-    put(v, "is_video", m->kind == MediaKind::video);
-    put(v, "is_file", m->kind == MediaKind::file);
+    put(v, "is_pdf", m->kind == MediaKind::pdf && !m->failed);
+    put(v, "is_audio", m->kind == MediaKind::audio && !m->failed);
+    put(v, "is_video", m->kind == MediaKind::video && !m->failed);
+    put(v, "is_file", m->kind == MediaKind::file && !m->failed);
     put(v, "href", m->failed ? "" : pc.href(m->href));
     put(v, "thumb", m->failed ? "" : pc.href(m->thumb));
     put(v, "width", std::to_string(m->thumb_width));
@@ -197,7 +206,7 @@ View SiteBuilder::student_frame(StudentSite& s, const PageContext& pc, const std
   add("nav_overview", "index.html");
   add("nav_outcomes", "outcomes.html");
   add("nav_timeline", "timeline.html");
-  if (s.show_interviews && !p.interviews.empty()) add("nav_interviews", "interviews.html");
+  if (has_interviews_page(s, p, audience_of(options_))) add("nav_interviews", "interviews.html");
   if (!options_.is_public && cohort_.config.social_gpa) add("nav_social_gpa", "social-gpa.html");
   put(student, "nav", std::move(nav));
   put(v, "student", student);
@@ -218,7 +227,7 @@ void SiteBuilder::student_pages(StudentSite& s, Language lang) {
     reflection_page(s, context(lang, reflection_rest(s, p.reflections[i])), i);
   outcomes_page(s, context(lang, s.dir + "/outcomes.html"));
   timeline_page(s, context(lang, s.dir + "/timeline.html"));
-  if (s.show_interviews && !p.interviews.empty()) interviews_page(s, context(lang, s.dir + "/interviews.html"));
+  if (has_interviews_page(s, p, audience_of(options_))) interviews_page(s, context(lang, s.dir + "/interviews.html"));
   if (!options_.is_public && cohort_.config.social_gpa) social_gpa_page(s, context(lang, s.dir + "/social-gpa.html"));
 }
 
@@ -248,6 +257,8 @@ void SiteBuilder::student_home(StudentSite& s, const PageContext& pc) {
     std::string status(name(ind.status));
     put(v, "status", status);
     put(v, "status_label", ui_label(ui, "status_", status));
+    // Staff's word beside the computed status, never in its place.
+    if (p.staff.status_override) put(v, "status_override", status_override_view(*p.staff.status_override, ui));
   }
   ViewList facts;
   auto fact = [&](const std::string& key, const std::string& value) {
@@ -286,7 +297,11 @@ void SiteBuilder::student_home(StudentSite& s, const PageContext& pc) {
   if (p.plan) {
     put(v, "plan_html", markdown(s, pc, p.plan->text, std::string(parent_dir(p.plan_file)), 2));
     put(v, "has_plan", true);
+    if (p.staff.plan_approval && !options_.is_public) put(v, "plan_approval", approval_view(*p.staff.plan_approval, ui));
   }
+  auto staff_markdown = [&](const std::string& text) { return markdown(s, pc, text, "", 3); };
+  put(v, "feedback", feedback_view(visible_feedback(p.staff.feedback, audience_of(options_)), "portfolio", ui,
+                                   staff_markdown));
 
   // Figures.
   ViewList stats;
@@ -305,8 +320,9 @@ void SiteBuilder::student_home(StudentSite& s, const PageContext& pc) {
   stat("stat_experiences", std::to_string(p.experiences.size()));
   stat("stat_reflections", std::to_string(p.reflections.size()));
   stat("stat_outcomes", std::to_string(evidenced) + " / " + std::to_string(cohort_.config.framework.outcomes.size()));
-  stat("stat_hours_confirmed", ui.number(sum(ind.confirmed_hours)),
-       ui.format("stat_hours_claimed_note", {{"hours", ui.number(sum(ind.claimed_hours))}}));
+  std::string hours_note = ui.format("stat_hours_claimed_note", {{"hours", ui.number(sum(ind.claimed_hours))}});
+  if (!cohort_.config.has_staff_folder()) hours_note += " · " + ui.s("staff_hours_self_reported");
+  stat("stat_hours_confirmed", ui.number(sum(ind.confirmed_hours)), hours_note);
   stat("stat_span", ui.format("months_value", {{"n", std::to_string(ind.span_months)}}),
        ui.format("stat_span_note", {{"n", std::to_string(cohort_.config.requirements.min_months)}}));
   stat("stat_longest_gap", ui.format("days_value", {{"n", std::to_string(ind.longest_gap.days)}}),
@@ -534,9 +550,23 @@ void SiteBuilder::experience_page(StudentSite& s, const PageContext& pc, size_t 
   put(v, "has_achievements", !achievements.empty());
   put(v, "achievements", std::move(achievements));
 
+  // Staff records (none in a --public build's copy of the portfolio).
+  auto staff_markdown = [&](const std::string& text) { return markdown(s, pc, text, "", 3); };
+  if (!options_.is_public) {
+    if (const StaffConfirmation* c = p.staff.confirmation(e.id))
+      put(v, "confirmation", confirmation_view(*c, ui, outcome_refs(s, pc, c->outcomes), staff_markdown));
+    else if (cohort_.config.has_staff_folder())
+      put(v, "not_confirmed", true);
+    if (const StaffApproval* a = p.staff.approval(e.id)) put(v, "approval", approval_view(*a, ui));
+  }
+  put(v, "hours_self_reported", e.hours_given && !cohort_.config.has_staff_folder());
+  put(v, "feedback", feedback_view(visible_feedback(p.staff.feedback, audience_of(options_)), e.dir, ui,
+                                   staff_markdown));
   if (e.review) {
     const Review& rv = *e.review;
     View r;
+    // With a staff folder only its confirmations count: the student's own file is a claim.
+    put(r, "unconfirmed", cohort_.config.has_staff_folder());
     put(r, "by", rv.by);
     put(r, "date", ui.date(rv.date));
     put(r, "hours", rv.hours ? ui.number(*rv.hours) : "");
@@ -577,6 +607,8 @@ void SiteBuilder::reflection_page(StudentSite& s, const PageContext& pc, size_t 
   std::vector<std::string> inline_images;
   put(v, "body_html", markdown(s, pc, r.body.text, std::string(parent_dir(r.file)), 1, &inline_images));
   put(v, "gallery", gallery(s, pc, r.evidence, inline_images));
+  put(v, "feedback", feedback_view(visible_feedback(p.staff.feedback, audience_of(options_)), r.file, ui,
+                                   [&](const std::string& text) { return markdown(s, pc, text, "", 3); }));
   if (index > 0) put(v, "prev", link_view(reflection_title(p.reflections[index - 1], ui), pc.page(reflection_rest(s, p.reflections[index - 1]))));
   put(v, "has_pager", index > 0 || index + 1 < p.reflections.size());
   if (index + 1 < p.reflections.size())
@@ -635,8 +667,13 @@ void SiteBuilder::outcomes_page(StudentSite& s, const PageContext& pc) {
           targeted.push_back(link_view(e.title, pc.page(experience_rest(s, e))));
           break;
         }
-      if (e.review)
-        for (const OutcomeRef& ref : e.review->outcomes)
+      // With a staff folder only its confirmations confirm; a review.md is the student's claim.
+      const std::vector<OutcomeRef>* confirmed_refs = nullptr;
+      if (!cohort_.config.has_staff_folder() && e.review) confirmed_refs = &e.review->outcomes;
+      if (const StaffConfirmation* c = p.staff.confirmation(e.id); c && cohort_.config.has_staff_folder())
+        confirmed_refs = &c->outcomes;
+      if (confirmed_refs)
+        for (const OutcomeRef& ref : *confirmed_refs)
           if (ref.outcome == o.id) {
             confirmed.push_back(link_view(e.title, pc.page(experience_rest(s, e))));
             break;
@@ -725,6 +762,8 @@ void SiteBuilder::interviews_page(StudentSite& s, const PageContext& pc) {
   View v = student_frame(s, pc, ui.s("interviews_title"), "nav_interviews");
   put(v, "body_class", "page-interviews");
   put(v, "heading", ui.s("interviews_title"));
+  std::vector<const StaffFeedback*> feedback = visible_feedback(p.staff.feedback, audience_of(options_));
+  auto staff_markdown = [&](const std::string& text) { return markdown(s, pc, text, "", 3); };
   ViewList list;
   for (size_t i = 0; i < p.interviews.size(); ++i) {
     const Interview& iv = p.interviews[i];
@@ -734,9 +773,12 @@ void SiteBuilder::interviews_page(StudentSite& s, const PageContext& pc) {
     put(x, "kind", ui_label(ui, "interview_", iv.kind));
     put(x, "date", ui.date(iv.date));
     put(x, "body_html", markdown(s, pc, iv.body.text, std::string(parent_dir(iv.file)), 2));
+    put(x, "feedback", feedback_view(feedback, iv.file, ui, staff_markdown));
     list.push_back(x);
   }
   put(v, "interviews", std::move(list));
+  put(v, "staff_interviews", staff_interviews_view(visible_interviews(p.staff.interviews, audience_of(options_)), ui,
+                                                   staff_markdown));
   emit(&s, pc, "interviews", v);
 }
 

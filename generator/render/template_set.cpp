@@ -1,37 +1,31 @@
 #include "render/template_set.h"
 
+#include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 
 #include "util/embedded.h"
+#include "util/folder_walk.h"
 
 namespace casfolio {
 
 namespace {
 
-std::optional<std::string> read_disk(const std::filesystem::path& p) {
-  std::error_code ec;
-  if (!std::filesystem::is_regular_file(p, ec)) return std::nullopt;
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream s;
-  s << in.rdbuf();
-  if (!in) return std::nullopt;
-  return s.str();
-}
+std::optional<std::string> read_disk(const std::filesystem::path& p) { return read_regular_file(p.string()); }
 
 // Files below `dir` on disk, relative, sorted; empty when `dir` is "".
+// Hidden names are left out; linked folders are not followed, and a linked
+// file counts only when it leads to a file inside `dir`.
 std::vector<std::string> list_disk(const std::string& dir) {
   std::vector<std::string> out;
   std::error_code ec;
   if (dir.empty() || !std::filesystem::is_directory(dir, ec)) return out;
-  for (auto it = std::filesystem::recursive_directory_iterator(dir, ec); !ec && it != std::filesystem::end(it);
-       it.increment(ec)) {
-    if (!it->is_regular_file(ec)) continue;
-    std::string rel = std::filesystem::relative(it->path(), dir, ec).generic_string();
-    if (rel.empty() || rel[0] == '.' || rel.find("/.") != std::string::npos) continue;
-    out.push_back(rel);
-  }
+  WalkLimits limits;
+  limits.names = WalkNames::skip_hidden;
+  limits.max_entries = 100'000;
+  walk_folder(dir, limits, [&](const WalkEntry& e) {
+    if (e.is_readable_file()) out.push_back(e.path);
+    return WalkStep::descend;
+  });
   std::sort(out.begin(), out.end());
   return out;
 }

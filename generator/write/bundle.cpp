@@ -7,8 +7,11 @@
 #include <map>
 
 #include "indicators/report.h"
+#include "render/media.h"
+#include "render/redact.h"
 #include "util/path.h"
 #include "write/checksum.h"
+#include "write/entry_name.h"
 #include "write/manifest.h"
 #include "write/zip_writer.h"
 
@@ -134,6 +137,13 @@ std::optional<WrittenBundle> write_bundle(BundleSpec spec, const std::string& ou
   for (BundleFile& f : spec.files) {
     ZipEntry e;
     e.name = spec.folder + "/" + f.path;
+    // A name some extractor would misread (a backslash, a control character,
+    // "CON") is left out: the rest of the bundle is still worth having.
+    if (!is_portable_entry_name(e.name)) {
+      std::string file = f.source_path.empty() ? f.path : f.source_path;
+      sink.report("bundle-unsafe-name", {file}, {{"file", file}, {"entry", f.path}});
+      continue;
+    }
     ManifestFile mf;
     mf.path = f.path;
     if (f.source_path.empty()) {
@@ -202,6 +212,8 @@ std::optional<WrittenBundle> write_bundle(BundleSpec spec, const std::string& ou
 BundleSpec student_bundle(const Cohort& cohort, const StudentAnalysis& student, std::vector<OutputFile> site,
                           const std::string& source_root, bool is_public, Date as_of) {
   const Portfolio& p = student.loaded->portfolio;
+  // A public bundle names the student only as a public page would.
+  const std::string shown_name = is_public ? redact_for_public(p).portfolio.profile.name : p.profile.name;
   BundleSpec spec;
   spec.folder = student_bundle_folder(p.id, is_public);
   json& f = spec.facts;
@@ -211,7 +223,7 @@ BundleSpec student_bundle(const Cohort& cohort, const StudentAnalysis& student, 
   f["as_of"] = as_of.iso();
   f["public"] = is_public;
   f["language"] = std::string(code(p.profile.language));
-  f["student"] = {{"id", p.id}, {"name", p.profile.name}};
+  f["student"] = {{"id", p.id}, {"name", shown_name}};
   if (!cohort.config.school.empty() || !cohort.config.cohort.empty())
     f["cohort"] = {
         {"school", cohort.config.school}, {"programme", cohort.config.programme}, {"cohort", cohort.config.cohort}};
@@ -225,7 +237,7 @@ BundleSpec student_bundle(const Cohort& cohort, const StudentAnalysis& student, 
     f["indicators"] = student_json(shown, cohort.config);
   }
 
-  ensure_index(site, {"students/" + p.id + "/index.html", p.id + "/index.html"}, p.profile.name);
+  ensure_index(site, {"students/" + p.id + "/index.html", p.id + "/index.html"}, shown_name);
   add_site(spec, std::move(site));
   if (!is_public) {
     std::string root = p.root.empty() || p.root == "." ? source_root : join_path(source_root, p.root);
@@ -263,7 +275,8 @@ BundleSpec cohort_bundle(const Cohort& cohort, std::vector<OutputFile> site,
 
 bool BundleReport::failed() const {
   if (cohort_attempted && !cohort) return true;
-  return std::any_of(students.begin(), students.end(), [](const StudentBundleResult& s) { return !s.written; });
+  return std::any_of(students.begin(), students.end(),
+                     [](const StudentBundleResult& s) { return !s.written && !s.withheld; });
 }
 
 BundleReport bundle_cohort(const Cohort& cohort, const CohortAnalysis& analysis, const BundleRun& run,
@@ -283,9 +296,14 @@ BundleReport bundle_cohort(const Cohort& cohort, const CohortAnalysis& analysis,
     r.id = p.id;
     r.language = p.profile.language;
     Diagnostics sink;
+    std::string dir = p.root.empty() || p.root == "." ? run.source_root : join_path(run.source_root, p.root);
     if (!p.usable || p.id.empty()) {
-      std::string dir = p.root.empty() || p.root == "." ? run.source_root : join_path(run.source_root, p.root);
       sink.report("bundle-portfolio-unusable", {join_path(dir, "portfolio.yaml")}, {{"id", p.id}});
+    } else if (run.is_public && !p.publishable()) {
+      // Privacy fails closed: a `private:` casfolio does not understand keeps
+      // the whole student out of public output, bundles included.
+      sink.report("bundle-portfolio-not-public", {join_path(dir, "portfolio.yaml")}, {{"id", p.id}});
+      r.withheld = true;
     } else {
       SiteOptions so;
       so.is_public = run.is_public;
@@ -303,7 +321,8 @@ BundleReport bundle_cohort(const Cohort& cohort, const CohortAnalysis& analysis,
       lap(clock, report.write_seconds);
       if (r.written)
         bundled.push_back(
-            {p.id, p.profile.name, r.written->path, run.is_public ? "" : std::string(name(s.indicators.status))});
+            {p.id, run.is_public ? redact_for_public(p).portfolio.profile.name : p.profile.name, r.written->path,
+             run.is_public ? "" : std::string(name(s.indicators.status))});
     }
     r.findings = std::move(sink.findings());
     report.students.push_back(std::move(r));
@@ -323,7 +342,7 @@ BundleReport bundle_cohort(const Cohort& cohort, const CohortAnalysis& analysis,
     BundleSpec spec = cohort_bundle(cohort, std::move(site), bundled, run.is_public, analysis.as_of);
     Diagnostics sink;
     // The students' pages were rendered (and reported on) once already.
-    std::erase_if(rendering, [](const Finding& f) { return f.code == "image-unreadable"; });
+    std::erase_if(rendering, [](const Finding& f) { return is_publishing_finding(f.code); });
     add_rendering_findings(sink, std::move(rendering), run.source_root);
     BundleOptions o = run.bundle;
     o.max_file_bytes = UINT64_MAX;  // the limit is for evidence, not for the students' own zips

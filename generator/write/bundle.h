@@ -82,7 +82,8 @@ struct BundleRun {
 struct StudentBundleResult {
   std::string id;
   Language language = Language::en;
-  std::optional<WrittenBundle> written;  // nullopt when it failed: see findings
+  std::optional<WrittenBundle> written;  // nullopt when it failed or was withheld: see findings
+  bool withheld = false;                 // not bundled on purpose (--public, a private: not understood)
   std::vector<Finding> findings;         // the bundle's and the renderer's; files are paths on disk
 };
 

@@ -1,6 +1,7 @@
 #include "write/site_writer.h"
 
 #include "util/digest.h"
+#include "util/folder_walk.h"
 
 #include <fcntl.h>
 #include <stdio.h>
@@ -21,12 +22,17 @@ namespace fs = std::filesystem;
 namespace {
 
 // The absolute, normalised form of `p`, symbolic links resolved where they exist.
+// The output folder as an absolute path without a trailing '/': "site/"
+// and "site" must name the same folder, or the temporary folder would be
+// made inside the site instead of beside it.
 fs::path normal(const std::string& p) {
   std::error_code ec;
   fs::path abs = fs::absolute(p, ec);
-  if (ec) return fs::path(p).lexically_normal();
+  if (ec) abs = fs::path(p);
   fs::path canon = fs::weakly_canonical(abs, ec);
-  return (ec ? abs : canon).lexically_normal();
+  fs::path n = (ec ? abs : canon).lexically_normal();
+  while (n.has_relative_path() && n.filename().empty()) n = n.parent_path();
+  return n;
 }
 
 // True when `inner` is `outer` or lies below it.
@@ -41,15 +47,37 @@ bool within(const fs::path& inner, const fs::path& outer) {
 
 std::string quoted(const std::string& s) { return "'" + s + "'"; }
 
-bool copy_stream(const std::string& from, const fs::path& to, uint64_t& bytes, std::string& error) {
+// How a file failed, for SiteWriter: its own fault (its name, its source)
+// leaves it out; the folder's fault (no space, no permission) stops the build.
+enum class FileFault { none, this_file, folder };
+
+// Errors that belong to one name, not to the folder it is written in.
+FileFault fault_of(int error) {
+  switch (error) {
+    case ENAMETOOLONG:
+    case EILSEQ:
+    case EINVAL:
+    case EISDIR:
+      return FileFault::this_file;
+    default:
+      return FileFault::folder;
+  }
+}
+
+bool copy_stream(const std::string& from, const fs::path& to, uint64_t& bytes, std::string& error,
+                 FileFault* fault = nullptr) {
   std::ifstream in(from, std::ios::binary);
   if (!in) {
     error = "cannot read " + quoted(from);
+    if (fault) *fault = FileFault::this_file;
     return false;
   }
+  errno = 0;
   std::ofstream out(to, std::ios::binary | std::ios::trunc);
   if (!out) {
-    error = "cannot create " + quoted(to.string());
+    int e = errno;
+    error = "cannot create " + quoted(to.string()) + (e ? std::string(": ") + std::strerror(e) : "");
+    if (fault) *fault = fault_of(e);
     return false;
   }
   std::vector<char> buffer(1 << 16);
@@ -63,6 +91,7 @@ bool copy_stream(const std::string& from, const fs::path& to, uint64_t& bytes, s
   }
   if (in.bad()) {
     error = "cannot read " + quoted(from);
+    if (fault) *fault = FileFault::this_file;
     return false;
   }
   out.close();
@@ -73,10 +102,13 @@ bool copy_stream(const std::string& from, const fs::path& to, uint64_t& bytes, s
   return true;
 }
 
-bool write_bytes(const std::string& data, const fs::path& to, std::string& error, struct stat* st = nullptr) {
+bool write_bytes(const std::string& data, const fs::path& to, std::string& error, struct stat* st = nullptr,
+                 FileFault* fault = nullptr) {
   int fd = ::open(to.c_str(), O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0666);
   if (fd < 0) {
-    error = "cannot create " + quoted(to.string());
+    int e = errno;
+    error = "cannot create " + quoted(to.string()) + ": " + std::strerror(e);
+    if (fault) *fault = fault_of(e);
     return false;
   }
   size_t done = 0;
@@ -210,11 +242,12 @@ size_t remove_abandoned_temporaries(const std::string& out_dir) {
   size_t removed = 0;
   std::error_code ec;
   std::vector<fs::path> abandoned;
-  for (const auto& e : fs::directory_iterator(target.parent_path(), ec)) {
-    std::string name = e.path().filename().string();
+  std::vector<WalkEntry> entries;
+  list_folder(target.parent_path().string(), "", 1'000'000, entries);
+  for (const WalkEntry& e : entries) {
     // mkdtemp's six characters; a real folder, never a link to elsewhere.
-    if (name.size() == prefix.size() + 6 && name.starts_with(prefix) && e.is_directory(ec) && !e.is_symlink(ec))
-      abandoned.push_back(e.path());
+    if (e.name.size() == prefix.size() + 6 && e.name.starts_with(prefix) && e.is_folder())
+      abandoned.push_back(target.parent_path() / e.name);
   }
   for (const fs::path& dir : abandoned)
     if (fs::remove_all(dir, ec) > 0 && !ec) ++removed;
@@ -249,6 +282,12 @@ bool SiteWriter::fail(std::string why) {
     result_.error = std::move(why);
   }
   return false;
+}
+
+void SiteWriter::skip(const std::string& path, std::string why) {
+  std::lock_guard<std::mutex> lock(mutex_);
+  manifest_.files.erase(path);
+  result_.skipped.push_back({path, std::move(why)});
 }
 
 bool SiteWriter::begin() {
@@ -300,8 +339,13 @@ void SiteWriter::add_one(const OutputFile& f) {
     std::lock_guard<std::mutex> lock(mutex_);
     if (failed_ || !begun_ || done_) return;
   }
-  if (!is_safe_site_path(f.path) || f.path == kSiteMarker) {
+  if (f.path == kSiteMarker) {
     fail("refusing to write " + casfolio::quoted(f.path) + ": it would leave the site folder");
+    return;
+  }
+  if (!is_safe_site_path(f.path)) {  // a name from one student's files: theirs alone
+    std::lock_guard<std::mutex> lock(mutex_);
+    result_.skipped.push_back({f.path, "it would leave the site folder"});
     return;
   }
   std::string parent(f.path.substr(0, f.path.rfind('/') == std::string::npos ? 0 : f.path.rfind('/')));
@@ -322,7 +366,9 @@ void SiteWriter::add_one(const OutputFile& f) {
     std::error_code ec;
     fs::create_directories(to.parent_path(), ec);
     if (ec) {
-      fail("cannot create the folder for " + casfolio::quoted(f.path) + ": " + ec.message());
+      std::string why = "cannot create the folder for " + casfolio::quoted(f.path) + ": " + ec.message();
+      if (fault_of(ec.value()) == FileFault::this_file) skip(f.path, std::move(why));
+      else fail(std::move(why));
       return;
     }
     std::lock_guard<std::mutex> lock(mutex_);
@@ -348,7 +394,7 @@ void SiteWriter::add_one(const OutputFile& f) {
     keep = true;
   } else if (!f.source_path.empty()) {
     if (::stat(f.source_path.c_str(), &st) != 0) {
-      fail("cannot read " + casfolio::quoted(f.source_path));
+      skip(f.path, "cannot read " + casfolio::quoted(f.source_path) + ": " + std::strerror(errno));
       return;
     }
     entry.digest = source_stamp(st);
@@ -392,23 +438,27 @@ void SiteWriter::add_one(const OutputFile& f) {
     fs::path dest = to;
     if (options_.mode == WriteMode::in_place) {
       static std::atomic<unsigned> counter{0};
-      to = dest.parent_path() / ("." + dest.filename().string() + ".casfolio-" + std::to_string(::getpid()) + "-" +
-                                 std::to_string(counter.fetch_add(1)));
+      // Not named after the file: a name near NAME_MAX must still have a temporary.
+      to = dest.parent_path() / (".casfolio-" + std::to_string(::getpid()) + "-" + std::to_string(counter.fetch_add(1)));
     }
     bool ok;
+    FileFault fault = FileFault::none;
     if (!f.source_path.empty()) {
       uint64_t copied = 0;
-      ok = copy_stream(f.source_path, to, copied, error) && ::stat(to.c_str(), &st) == 0;
+      ok = copy_stream(f.source_path, to, copied, error, &fault) && ::stat(to.c_str(), &st) == 0;
     } else {
-      ok = write_bytes(f.data, to, error, &st);
+      ok = write_bytes(f.data, to, error, &st, &fault);
     }
     if (ok && options_.mode == WriteMode::in_place && ::rename(to.c_str(), dest.c_str()) != 0) {
-      error = "cannot replace " + casfolio::quoted(dest.string()) + ": " + std::strerror(errno);
+      int e = errno;
+      error = "cannot replace " + casfolio::quoted(dest.string()) + ": " + std::strerror(e);
+      fault = fault_of(e);
       ok = false;
     }
     if (!ok) {
-      if (options_.mode == WriteMode::in_place) ::unlink(to.c_str());
-      fail(error.empty() ? "cannot write " + casfolio::quoted(dest.string()) : error);
+      ::unlink(to.c_str());  // whatever was begun of it
+      if (fault == FileFault::this_file) skip(f.path, error);
+      else fail(error.empty() ? "cannot write " + casfolio::quoted(dest.string()) : error);
       return;
     }
     entry.inode = st.st_ino;

@@ -68,6 +68,12 @@ struct SiteWriteOptions {
   bool digests = false;
 };
 
+// A file the site could not hold, left out while the rest was written.
+struct SkippedFile {
+  std::string path;    // in the site
+  std::string reason;  // one sentence, as the system gives it
+};
+
 struct SiteWriteResult {
   bool ok = false;
   std::string error;   // one sentence for the user when !ok
@@ -75,6 +81,11 @@ struct SiteWriteResult {
   uint64_t bytes = 0;  // their size
   size_t written = 0;  // of those, written now (the others kept from the previous build)
   size_t removed = 0;  // in_place: files of the previous build no longer in the site
+  // Files whose own name or source was the problem (a name the file system
+  // refuses, a source that cannot be read): one student's file never stops
+  // the cohort's site. Failures of the folder itself (no space, no
+  // permission) still fail the whole write.
+  std::vector<SkippedFile> skipped;
 };
 
 // True for a path a site may contain: relative, '/'-separated, no empty,
@@ -129,6 +140,8 @@ class SiteWriter : public SiteSink {
 
  private:
   bool fail(std::string why);
+  // Leaves `path` out of the site, for `why`, and goes on.
+  void skip(const std::string& path, std::string why);
 
   SiteWriteOptions options_;
   SiteManifest manifest_;

@@ -3,6 +3,7 @@
 #include <sys/stat.h>
 #include <zip.h>
 
+#include <algorithm>
 #include <cstdio>
 #include <filesystem>
 #include <map>
@@ -10,6 +11,7 @@
 #include <vector>
 
 #include "write/checksum.h"
+#include "write/entry_name.h"
 #include "write/manifest.h"
 
 namespace fs = std::filesystem;
@@ -21,10 +23,41 @@ namespace {
 constexpr uint64_t kMaxManifestBytes = 64ull << 20;
 constexpr size_t kChunk = 1 << 20;
 
+// What an archive can honestly inflate to. casfolio stores or deflates every
+// entry, and deflate never inflates more than 1032 times (258 bytes per
+// 2-bit code), so a bundle's entry holds at most that many times its
+// compressed size (plus a little for tiny entries), and the whole archive at
+// most that many times its own size. Reading stops there: time and memory
+// follow the bytes really in the archive, never the sizes it claims.
+constexpr uint64_t kMaxInflation = 1032;
+constexpr uint64_t kEntrySlack = 64 << 10;
+constexpr uint64_t kArchiveSlack = 1 << 20;
+// A student bundle inside a cohort bundle is copied to a temporary file to be
+// opened: at most twice the outer archive's size (casfolio stores nested zips,
+// so they take their own size in it) plus 1 MB, and never above 16 GB.
+constexpr uint64_t kMaxNestedBytes = 16ull << 30;
+uint64_t nested_cap(uint64_t archive_bytes) {
+  return std::min(kMaxNestedBytes, 2 * archive_bytes + (1 << 20));
+}
+
+uint64_t saturating_mul_add(uint64_t a, uint64_t b, uint64_t c) {
+  if (a != 0 && b > (UINT64_MAX - c) / a) return UINT64_MAX;
+  return a * b + c;
+}
+
+// Shared by an archive and the bundles nested in it.
+struct Budget {
+  uint64_t inflate_left = 0;  // bytes every entry together may still inflate to
+  uint64_t inflated = 0;      // bytes inflated so far
+  uint64_t temp_bytes = 0;    // bytes written to temporary copies
+  bool exhausted = false;     // inflate_left ran out: reading stopped
+};
+
 struct EntryInfo {
   std::string name;
   zip_uint64_t index = 0;
-  uint64_t size = 0;  // as the central directory declares it
+  uint64_t size = 0;       // as the central directory declares it
+  uint64_t comp_size = 0;  // bytes it takes in the archive (never more than the archive)
   bool folder = false;
   bool safe = true;  // false: reported as unsafe, never read
 };
@@ -33,6 +66,7 @@ struct ReadResult {
   bool ok = true;
   std::string error;
   uint64_t size = 0;  // bytes read
+  uint64_t copied = 0;  // bytes written to `copy`
   bool over = false;  // there were more than `limit` bytes; reading stopped
   std::string sha256;
   std::string bytes;  // when asked to keep them
@@ -71,6 +105,7 @@ ReadResult read_entry(zip_t* za, zip_uint64_t index, uint64_t limit, bool keep, 
       r.error = "cannot write a temporary copy";
       break;
     }
+    if (copy) r.copied += chunk.size();
   }
   zip_fclose(zf);
   if (r.ok && !r.over) r.sha256 = h.hex_digest();
@@ -79,7 +114,8 @@ ReadResult read_entry(zip_t* za, zip_uint64_t index, uint64_t limit, bool keep, 
 
 class Verifier {
  public:
-  Verifier(zip_t* za, int depth, VerifyResult& result) : za_(za), depth_(depth), r_(result) {}
+  Verifier(zip_t* za, int depth, uint64_t archive_bytes, Budget& budget, VerifyResult& result)
+      : za_(za), depth_(depth), archive_bytes_(archive_bytes), budget_(budget), r_(result) {}
 
   void run();
 
@@ -91,12 +127,28 @@ class Verifier {
     f.args = std::move(args);
     r_.problems.push_back(std::move(f));
   }
-  void verify_nested(std::FILE* copy, const std::string& path);
+  void verify_nested(std::FILE* copy, uint64_t bytes, const std::string& path);
+  // Reads entry `e` up to `wanted` bytes, or less when the archive cannot
+  // honestly hold that many: `limited` then says so.
+  ReadResult read_bounded(const EntryInfo& e, uint64_t wanted, bool keep, std::FILE* copy, bool& limited);
 
   zip_t* za_;
   int depth_;
+  uint64_t archive_bytes_;
+  Budget& budget_;
   VerifyResult& r_;
 };
+
+ReadResult Verifier::read_bounded(const EntryInfo& e, uint64_t wanted, bool keep, std::FILE* copy, bool& limited) {
+  uint64_t cap = std::min(saturating_mul_add(e.comp_size, kMaxInflation, kEntrySlack), budget_.inflate_left);
+  limited = cap < wanted;
+  ReadResult rr = read_entry(za_, e.index, std::min(wanted, cap), keep, copy);
+  uint64_t read = std::min(rr.size, budget_.inflate_left);
+  budget_.inflate_left -= read;
+  budget_.inflated += read;
+  budget_.temp_bytes += rr.copied;
+  return rr;
+}
 
 void Verifier::run() {
   zip_int64_t count = zip_get_num_entries(za_, 0);
@@ -114,7 +166,10 @@ void Verifier::run() {
     e.name = name;
     zip_stat_t st;
     zip_stat_init(&st);
-    if (zip_stat_index(za_, e.index, 0, &st) == 0 && (st.valid & ZIP_STAT_SIZE)) e.size = st.size;
+    if (zip_stat_index(za_, e.index, 0, &st) == 0) {
+      if (st.valid & ZIP_STAT_SIZE) e.size = st.size;
+      e.comp_size = (st.valid & ZIP_STAT_COMP_SIZE) ? std::min<uint64_t>(st.comp_size, archive_bytes_) : archive_bytes_;
+    }
     e.folder = !e.name.empty() && e.name.back() == '/';
     if (!is_safe_entry_name(e.name)) {
       problem("verify-unsafe-path", {{"entry", e.name}});
@@ -122,10 +177,16 @@ void Verifier::run() {
     }
     zip_uint8_t opsys = 0;
     zip_uint32_t attributes = 0;
-    if (zip_file_get_external_attributes(za_, e.index, 0, &opsys, &attributes) == 0 && opsys == ZIP_OPSYS_UNIX &&
-        ((attributes >> 16) & S_IFMT) == S_IFLNK) {
-      problem("verify-symlink", {{"entry", e.name}});
-      e.safe = false;
+    // Unix extractors create what the mode's type says: only files and folders are allowed.
+    if (zip_file_get_external_attributes(za_, e.index, 0, &opsys, &attributes) == 0 && opsys == ZIP_OPSYS_UNIX) {
+      zip_uint32_t type = (attributes >> 16) & S_IFMT;
+      if (type == S_IFLNK) {
+        problem("verify-symlink", {{"entry", e.name}});
+        e.safe = false;
+      } else if (type != 0 && type != S_IFREG && type != S_IFDIR) {
+        problem("verify-special-file", {{"entry", e.name}});
+        e.safe = false;
+      }
     }
     if (!by_name.emplace(e.name, entries.size()).second && reported_twice.insert(e.name).second)
       problem("verify-duplicate-entry", {{"entry", e.name}});
@@ -149,13 +210,18 @@ void Verifier::run() {
   const std::string folder = manifest_entry->name.substr(0, manifest_entry->name.find('/'));
   const std::string prefix = folder + "/";
 
-  ReadResult mr = read_entry(za_, manifest_entry->index, kMaxManifestBytes, true, nullptr);
+  bool manifest_limited = false;
+  ReadResult mr = read_bounded(*manifest_entry, kMaxManifestBytes, true, nullptr, manifest_limited);
   if (!mr.ok) {
     problem("verify-unreadable-entry", {{"entry", manifest_entry->name}, {"reason", mr.error}});
     return;
   }
   std::string error;
   std::optional<Manifest> manifest;
+  if (mr.over && manifest_limited) {
+    problem("verify-inflates-too-much", {{"entry", manifest_entry->name}, {"ratio", std::to_string(kMaxInflation)}});
+    return;
+  }
   if (mr.over)
     error = "it is larger than " + format_size(kMaxManifestBytes);
   else
@@ -191,11 +257,24 @@ void Verifier::run() {
     }
     const EntryInfo& e = entries[it->second];
     if (!e.safe) continue;  // reported already; never read
+    if (budget_.exhausted) continue;
     bool nested = depth_ == 0 && r_.kind == "cohort" && f.path.starts_with("students/") && f.path.ends_with(".zip");
     std::FILE* copy = nested ? std::tmpfile() : nullptr;
-    ReadResult rr = read_entry(za_, e.index, f.size, false, copy);
+    uint64_t wanted = nested ? std::min(f.size, nested_cap(archive_bytes_)) : f.size;
+    bool limited = false;
+    ReadResult rr = read_bounded(e, wanted, false, copy, limited);
     if (!rr.ok) {
       problem("verify-unreadable-entry", {{"entry", name}, {"reason", rr.error}});
+    } else if (rr.over && limited) {
+      // Stopped by what the archive can hold, not by the manifest's size.
+      if (budget_.inflate_left == 0) {
+        budget_.exhausted = true;
+        problem("verify-too-much-data", {{"ratio", std::to_string(kMaxInflation)}});
+      } else {
+        problem("verify-inflates-too-much", {{"entry", name}, {"ratio", std::to_string(kMaxInflation)}});
+      }
+    } else if (rr.over && wanted < f.size) {
+      problem("verify-nested-too-large", {{"entry", name}, {"limit", format_size(wanted)}});
     } else if (rr.over || rr.size != f.size) {
       uint64_t actual = rr.over ? std::max(e.size, rr.size) : rr.size;
       problem("verify-size-mismatch",
@@ -205,7 +284,7 @@ void Verifier::run() {
     } else {
       ++r_.files_checked;
       if (copy) {
-        verify_nested(copy, f.path);
+        verify_nested(copy, rr.size, f.path);
         copy = nullptr;  // owned by the nested archive
       }
     }
@@ -220,9 +299,9 @@ void Verifier::run() {
   }
 }
 
-VerifyResult verify_source(zip_source_t* src, int depth);
+VerifyResult verify_source(zip_source_t* src, int depth, uint64_t archive_bytes, Budget& budget);
 
-void Verifier::verify_nested(std::FILE* copy, const std::string& path) {
+void Verifier::verify_nested(std::FILE* copy, uint64_t bytes, const std::string& path) {
   std::fflush(copy);
   zip_error_t ze;
   zip_error_init(&ze);
@@ -232,7 +311,7 @@ void Verifier::verify_nested(std::FILE* copy, const std::string& path) {
     std::fclose(copy);
     return;
   }
-  VerifyResult nested = verify_source(src, depth_ + 1);
+  VerifyResult nested = verify_source(src, depth_ + 1, bytes, budget_);
   for (Finding& f : nested.problems) {
     f.where.file = "!" + path + f.where.file;
     r_.problems.push_back(std::move(f));
@@ -242,7 +321,7 @@ void Verifier::verify_nested(std::FILE* copy, const std::string& path) {
 // Opens `src` (taken over: freed here) and verifies it. A zip that fails
 // libzip's consistency check is reported as damaged, then read as far as it
 // can be so the problems inside are named too.
-VerifyResult verify_source(zip_source_t* src, int depth) {
+VerifyResult verify_source(zip_source_t* src, int depth, uint64_t archive_bytes, Budget& budget) {
   VerifyResult r;
   auto report = [&](std::string_view code, Args args) {
     Finding f;
@@ -274,10 +353,20 @@ VerifyResult verify_source(zip_source_t* src, int depth) {
   zip_error_fini(&ze);
   if (za) {
     --references;
-    Verifier(za, depth, r).run();
+    Verifier(za, depth, archive_bytes, budget, r).run();
     zip_discard(za);
   }
   while (references-- > 0) zip_source_free(src);
+  return r;
+}
+
+// The outermost archive: its size sets the budget.
+VerifyResult verify_top(zip_source_t* src, uint64_t archive_bytes) {
+  Budget budget;
+  budget.inflate_left = saturating_mul_add(archive_bytes, kMaxInflation, kArchiveSlack);
+  VerifyResult r = verify_source(src, 0, archive_bytes, budget);
+  r.inflated_bytes = budget.inflated;
+  r.temp_bytes = budget.temp_bytes;
   return r;
 }
 
@@ -293,32 +382,18 @@ VerifyResult single(std::string_view code, Args args) {
 
 }  // namespace
 
-bool is_safe_entry_name(std::string_view name) {
-  if (name.empty() || name.front() == '/') return false;
-  if (name.size() >= 2 && name[1] == ':' && ((name[0] >= 'a' && name[0] <= 'z') || (name[0] >= 'A' && name[0] <= 'Z')))
-    return false;
-  for (char c : name)
-    if (c == '\\' || static_cast<unsigned char>(c) < 0x20 || c == 0x7f) return false;
-  std::string_view rest = name;
-  if (rest.back() == '/') rest.remove_suffix(1);
-  size_t start = 0;
-  while (true) {
-    size_t slash = rest.find('/', start);
-    std::string_view part =
-        rest.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start);
-    if (part.empty() || part == "." || part == "..") return false;
-    if (slash == std::string_view::npos) break;
-    start = slash + 1;
-  }
-  return true;
-}
+bool is_safe_entry_name(std::string_view name) { return is_portable_entry_name(name); }
 
 VerifyResult verify_bundle(const std::string& zip_path) {
   std::error_code ec;
   auto status = fs::status(zip_path, ec);
   if (ec || !fs::exists(status)) return single("verify-cannot-open", {{"reason", "there is no such file"}});
   if (fs::is_directory(status)) return single("verify-cannot-open", {{"reason", "it is a folder"}});
-  if (fs::file_size(zip_path, ec) == 0 && !ec) return single("verify-not-a-zip", {{"reason", "the file is empty"}});
+  // A named pipe or a device would block or never end.
+  if (!fs::is_regular_file(status)) return single("verify-cannot-open", {{"reason", "it is not a regular file"}});
+  uint64_t archive_bytes = fs::file_size(zip_path, ec);
+  if (ec) return single("verify-cannot-open", {{"reason", ec.message()}});
+  if (archive_bytes == 0) return single("verify-not-a-zip", {{"reason", "the file is empty"}});
   zip_error_t ze;
   zip_error_init(&ze);
   zip_source_t* src = zip_source_file_create(zip_path.c_str(), 0, -1, &ze);
@@ -328,7 +403,7 @@ VerifyResult verify_bundle(const std::string& zip_path) {
     return r;
   }
   zip_error_fini(&ze);
-  return verify_source(src, 0);
+  return verify_top(src, archive_bytes);
 }
 
 VerifyResult verify_bundle_data(std::string_view bytes) {
@@ -338,7 +413,7 @@ VerifyResult verify_bundle_data(std::string_view bytes) {
   zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &ze);
   zip_error_fini(&ze);
   if (!src) return single("verify-cannot-open", {{"reason", "out of memory"}});
-  return verify_source(src, 0);
+  return verify_top(src, bytes.size());
 }
 
 }  // namespace casfolio

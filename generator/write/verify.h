@@ -5,7 +5,14 @@
 // every file the manifest lists is present with its size and SHA-256, and
 // that nothing else was added. A cohort bundle's student bundles are
 // verified too. Entries are read in chunks; nothing large enters memory.
+// Work is bounded by the bytes really in the archive, never by the sizes it
+// claims: an entry is read to at most 1032 times its compressed size (more
+// than deflate can make), the whole archive to 1032 times its size, and a
+// nested bundle is copied to a temporary file of at most twice the outer
+// archive's size (and 16 GB). Entries that are not regular files or folders
+// (links, named pipes, devices) are refused and never read.
 #pragma once
+#include <cstdint>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -21,6 +28,8 @@ struct VerifyResult {
   size_t files_checked = 0;          // files whose size and checksum matched
   std::string kind;                  // the manifest's "kind" ("student", "cohort"), "" if unknown
   Language language = Language::en;  // the manifest's "language", for messages
+  uint64_t inflated_bytes = 0;       // bytes read out of entries, nested bundles' included
+  uint64_t temp_bytes = 0;           // bytes written to temporary files (nested bundles)
   bool ok() const { return problems.empty(); }
 };
 
@@ -28,9 +37,10 @@ VerifyResult verify_bundle(const std::string& zip_path);
 // The same for a zip in memory (tests, fuzzing).
 VerifyResult verify_bundle_data(std::string_view zip_bytes);
 
-// True when `name` (a zip entry name) stays inside the folder it is unpacked
-// in: relative, '/' separated, no "." or ".." part, no backslash, no drive
-// letter, no empty part except a folder's trailing '/', no control characters.
+// True when `name` (a zip entry name) is one `bundle` could have written:
+// write/entry_name.h's rule (relative, '/' separated, no "." or ".." part, no
+// backslash, drive letter, control or Windows-reserved character, no
+// reserved device name, bounded length; a folder's trailing '/' allowed).
 bool is_safe_entry_name(std::string_view name);
 
 }  // namespace casfolio

@@ -9,6 +9,7 @@
 #include <set>
 
 #include "util/path.h"
+#include "write/entry_name.h"
 
 namespace casfolio {
 
@@ -53,6 +54,9 @@ std::optional<ZipFailure> write_zip(const std::string& path, std::vector<ZipEntr
   std::sort(entries.begin(), entries.end(), [](const ZipEntry& a, const ZipEntry& b) { return a.name < b.name; });
   for (size_t i = 1; i < entries.size(); ++i)
     if (entries[i].name == entries[i - 1].name) return ZipFailure{entries[i].name, "two files with the same name"};
+  // Never a name casfolio verify would refuse (callers filter them first, with a finding).
+  for (const ZipEntry& e : entries)
+    if (!is_portable_entry_name(e.name)) return ZipFailure{e.name, "a name that is not safe in a zip"};
 
   // Every parent folder gets an entry of its own, so unzip tools create it 0755.
   std::set<std::string> dirs;

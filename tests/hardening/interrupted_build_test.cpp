@@ -51,7 +51,7 @@ TEST_CASE("a build killed halfway leaves the previous site whole; the next one c
              fs::copy_options::recursive);
   REQUIRE(std::system((build + " >/dev/null 2>&1 & echo $! >pid").c_str()) == 0);
   pid_t pid = 0;
-  for (int i = 0; i < 500 && pid == 0; ++i) {
+  for (int i = 0; i < 10000 && pid == 0; ++i) {  // a hang guard only: the shell may be slow to start on a busy machine
     pid = pid_t(std::atoi(read_file(tmp.path() / "pid").c_str()));
     std::this_thread::sleep_for(2ms);
   }

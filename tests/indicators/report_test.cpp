@@ -53,7 +53,7 @@ Built build(std::string name, std::optional<SocialGpaScheme> scheme) {
 TEST_CASE("report JSON: a student's figures") {
   Built b = build("Ana", SocialGpaScheme{});
   nlohmann::ordered_json j = report_json(b.cohort, b.analysis);
-  CHECK(j["schema"] == 1);
+  CHECK(j["schema"] == 2);
   CHECK(j["as_of"] == "2027-01-15");
   CHECK(j["framework"]["id"] == "ib-cas");
   const auto& s = j["students"][0];

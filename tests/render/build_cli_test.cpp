@@ -122,3 +122,25 @@ TEST_CASE("a broken theme template stops the build and keeps the previous site")
   CHECK(read(tmp.path / "site/en/index.html") == before);
   CHECK(fs::is_regular_file(tmp.path / "site/kk/students/aruzhan-bekova/index.html"));
 }
+
+TEST_CASE("casfolio build --out site/ works the first time, as the README shows (a trailing '/')") {
+  TempDir tmp;
+  std::string out, err;
+  std::string site = (tmp.path / "site").string();
+  REQUIRE(run({"build", kContent, "--out", site + "/", "--as-of", "2027-06-15"}, out, err) == 0);
+  CHECK(err == "");
+  CHECK(fs::is_regular_file(tmp.path / "site/index.html"));
+  CHECK(fs::is_regular_file(tmp.path / "site/.casfolio-site"));
+  // Nothing was left beside it or inside it: the temporary folder was beside the site, then renamed.
+  std::vector<std::string> beside, inside_hidden;
+  for (const auto& e : fs::directory_iterator(tmp.path)) beside.push_back(e.path().filename().string());
+  CHECK(beside == std::vector<std::string>{"site"});
+  for (const auto& e : fs::directory_iterator(tmp.path / "site"))
+    if (e.path().filename().string().starts_with(".") && e.path().filename() != ".casfolio-site")
+      inside_hidden.push_back(e.path().filename().string());
+  CHECK(inside_hidden.empty());
+  // The second build, again with the '/', replaces it.
+  REQUIRE(run({"build", kContent, "--out", site + "//", "--as-of", "2027-06-15"}, out, err) == 0);
+  CHECK(err == "");
+  CHECK(fs::is_regular_file(tmp.path / "site/index.html"));
+}
