@@ -6,10 +6,10 @@ set -euo pipefail
 packages=(g++ cmake ninja-build pkg-config
   libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-cpp-dev libzip-dev
   nlohmann-json3-dev libcli11-dev libkainjow-mustache-dev libssl-dev
-  libvips-dev libcpp-httplib-dev
+  libvips-dev libcpp-httplib-dev libdtl-dev
   libmimalloc-dev)  # optional: a faster malloc, about a fifth off a build (docs/performance.md)
 if [[ "${1:-}" == "--test" ]]; then
-  packages+=(catch2 zip unzip)
+  packages+=(catch2 zip unzip jq openssl)  # jq, openssl: the documented openssl-only check of a signed bundle
   # The fuzz preset: clang and its libFuzzer/sanitizer runtimes (libclang_rt.fuzzer).
   packages+=(clang libclang-rt-14-dev)
 fi

@@ -35,13 +35,16 @@ inline constexpr std::string_view kNoRecentActivity = "no-recent-activity";
 inline constexpr std::string_view kReflectionDeadlineMissed = "reflection-deadline-missed";
 inline constexpr std::string_view kInterviewDeadlineMissed = "interview-deadline-missed";
 
+// An entry still as casfolio new wrote it (check/template_rules.h): it counts for nothing.
+inline constexpr std::string_view kTemplateNotFilled = "template-not-filled";
+
 // Every code check_portfolio can emit.
-inline constexpr std::array<std::string_view, 17> kAll = {
+inline constexpr std::array<std::string_view, 18> kAll = {
     kExperiencePaid,       kExperienceTooManyOutcomes, kExperienceFewReflections, kReflectionBeforeStart,
     kProjectMissing,       kProjectTooShort,           kProjectFewCollaborators,  kProjectMissingStages,
     kOutcomeNotEvidenced,  kStrandMissing,             kStrandFewExperiences,     kSpanTooShort,
     kSpanCannotReach,      kActivityGap,               kNoRecentActivity,         kReflectionDeadlineMissed,
-    kInterviewDeadlineMissed,
+    kInterviewDeadlineMissed, kTemplateNotFilled,
 };
 
 }  // namespace casfolio::codes

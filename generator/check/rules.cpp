@@ -2,6 +2,7 @@
 
 #include "check/context.h"
 #include "check/staff_rules.h"
+#include "check/template_rules.h"
 #include "util/text.h"
 
 namespace casfolio {
@@ -63,7 +64,8 @@ void add_localized(Args& args, std::string_view arg, const LocalizedText& text) 
 
 std::vector<Finding> check_portfolio(const Portfolio& p, const CohortConfig& c, Date as_of) {
   std::vector<Finding> out;
-  check::Context ctx{p, c, as_of, out};
+  Portfolio counted = check::without_unfilled_templates(p, out);  // an unfilled template counts for nothing
+  check::Context ctx{counted, c, as_of, out};
   check::check_experiences(ctx);
   check::check_projects(ctx);
   check::check_coverage(ctx);

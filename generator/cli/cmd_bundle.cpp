@@ -21,6 +21,7 @@ struct BundleCliOptions {
   bool is_public = false;
   std::string max_evidence_size = "500M";
   bool timings = false;
+  std::string sign;  // --sign KEY: a private key file
 };
 
 void print(std::ostream& out, const std::vector<Finding>& findings, Language lang, bool color) {
@@ -55,6 +56,21 @@ int run_bundle(const BundleCliOptions& o, Streams io) {
     return 2;
   }
 
+  std::optional<SigningKey> signer;
+  if (!o.sign.empty()) {
+    std::string error;
+    signer = SigningKey::read_file(o.sign, error);
+    if (signer && !signer->has_private()) {
+      signer.reset();
+      error = "it is a public key; signing needs the private one (.key)";
+    }
+    if (!signer) {
+      print(io.err, {usage_finding("key-cannot-read", o.sign, {{"file", o.sign}, {"reason", error}})}, Language::en,
+            use_color(io.err));
+      return 2;
+    }
+  }
+
   auto started = std::chrono::steady_clock::now();
   LoadOptions lo = load_options(o.common);
   // The bundle applies the limit itself and names each file over it; the
@@ -75,6 +91,7 @@ int run_bundle(const BundleCliOptions& o, Streams io) {
   run.is_public = o.is_public;
   run.bundle.max_file_bytes = *limit;
   run.bundle.timestamp = bundle_timestamp(*as_of);
+  run.bundle.signer = std::move(signer);
 
   // A progress line on a terminal only, rewritten in place.
   bool progress = &io.err == &std::cerr && isatty(STDERR_FILENO) && analysis.students.size() > 1;
@@ -107,6 +124,7 @@ int run_bundle(const BundleCliOptions& o, Streams io) {
   io.out << written << " bundle(s) written to " << o.out << " as of " << as_of->iso();
   if (failed > 0) io.out << "; " << failed << " failed";
   io.out << '\n';
+  if (run.bundle.signer) io.out << "signed by " << run.bundle.signer->fingerprint() << " (" << o.sign << ")\n";
   if (o.timings) {
     char line[160];
     std::snprintf(line, sizeof line,
@@ -126,6 +144,7 @@ void define_bundle(CLI::App& app, Streams io, int& exit_code) {
   app.add_flag("--public", o->is_public, "Shareable bundles: public pages only, no sources, no indicators");
   app.add_option("--max-evidence-size", o->max_evidence_size, "Largest evidence file a bundle takes, e.g. 500M or 2G")
       ->capture_default_str();
+  app.add_option("--sign", o->sign, "Sign each manifest with this private key (from 'casfolio key new')");
   app.add_flag("--timings", o->timings, "Print the time spent loading, rendering and zipping (to stderr)");
   app.callback([o, io, &exit_code] { exit_code = run_bundle(*o, io); });
 }

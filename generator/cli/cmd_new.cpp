@@ -1,5 +1,11 @@
+#include <cctype>
+#include <filesystem>
+
 #include "cli/commands.h"
+#include "diagnostics/printer.h"
 #include "write/scaffold.h"
+
+namespace fs = std::filesystem;
 
 namespace casfolio {
 
@@ -13,6 +19,75 @@ struct NewOptions {
   std::string date;
   bool project = false;
 };
+
+// A path as the user would type it: relative to the current folder when below it.
+std::string shown_path(const std::string& path) {
+  std::error_code ec;
+  fs::path rel = fs::path(path).lexically_relative(fs::current_path(ec));
+  return rel.empty() || rel.native().starts_with("..") ? path : rel.generic_string();
+}
+
+// `text` as one shell word: as it is when that is safe, else in single quotes.
+std::string shell_word(const std::string& text) {
+  bool safe = !text.empty();
+  for (unsigned char c : text)
+    if (!(std::isalnum(c) || c >= 0x80 || std::string_view("._/-+=:,@").find(char(c)) != std::string_view::npos))
+      safe = false;
+  if (safe) return text;
+  std::string out = "'";
+  for (char c : text) out += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return out + "'";
+}
+
+void print_code(std::ostream& err, std::string_view code, Args args, Language lang) {
+  Finding f;
+  f.code = std::string(code);
+  f.severity = severity_of(code);
+  f.where.file = "casfolio new";
+  f.args = std::move(args);
+  PrintOptions po;
+  po.language = lang;
+  po.color = use_color(err);
+  print_finding(err, f, po);
+}
+
+std::string text_of(std::string_view code, Args args, Language lang) {
+  Finding f;
+  f.code = std::string(code);
+  f.args = std::move(args);
+  return render_message(f, lang).message;
+}
+
+// The portfolio an experience or reflection goes into: the one `o.in` is in,
+// else the only one below it. "" after saying why there is none (or which to choose).
+std::string target_portfolio(const NewOptions& o, Streams io) {
+  std::string root = find_portfolio_root(o.in);
+  if (!root.empty()) return root;
+  PortfoliosBelow below = portfolios_below(o.in);
+  if (below.folders.size() == 1) return find_portfolio_root(below.folders[0]);
+  if (below.folders.empty()) {
+    print_code(io.err, "new-not-in-portfolio", {{"dir", o.in}}, below.language);
+    return {};
+  }
+  print_code(io.err, "new-choose-portfolio", {{"dir", o.in}, {"count", std::to_string(below.folders.size())}},
+             below.language);
+  std::string command = "casfolio new " + o.what + (o.argument.empty() ? "" : " " + shell_word(o.argument)) +
+                        (o.project ? " --project" : "");
+  // Names from the disk and titles from students' files, made safe for a terminal like every finding.
+  for (const auto& folder : below.folders)
+    io.err << "  " << escape_for_terminal(command + " --in " + shell_word(folder)) << '\n';
+  return {};
+}
+
+// Why no reflection was made for `o.argument`, and the experiences there are.
+void print_no_such_experience(const NewOptions& o, const std::string& root, Streams io) {
+  Language lang = portfolio_language(root);
+  print_code(io.err, "new-no-such-experience", {{"experience", o.argument}, {"portfolio", shown_path(root)}}, lang);
+  auto experiences = experiences_of(root);
+  if (experiences.empty()) io.err << "  " << text_of("_new-no-experiences-yet", {}, lang) << '\n';
+  for (const auto& e : experiences)
+    io.err << "  " << escape_for_terminal(e.folder + (e.title.empty() ? "" : " — " + e.title)) << '\n';
+}
 
 int run_new(const NewOptions& o, Streams io) {
   Date today = Date::today();
@@ -47,27 +122,32 @@ int run_new(const NewOptions& o, Streams io) {
       parent += "/students";
     r = new_portfolio(parent, o.argument, lang, today);
   } else {
-    std::string root = find_portfolio_root(o.in);
-    if (root.empty()) {
-      io.err << "casfolio new " << o.what << ": no portfolio.yaml in '" << o.in
-             << "' or its parents; run it inside a portfolio or pass --in DIR\n";
+    if (o.what == "experience" && o.argument.empty()) {
+      io.err << "casfolio new experience: give a title, e.g. casfolio new experience \"Guitar lessons\"\n";
       return 2;
     }
+    std::string root = target_portfolio(o, io);
+    if (root.empty()) return 2;
     if (o.what == "experience") {
-      if (o.argument.empty()) {
-        io.err << "casfolio new experience: give a title, e.g. casfolio new experience \"Guitar lessons\"\n";
-        return 2;
-      }
       r = new_experience(root, o.argument, o.project, today);
     } else {
       r = new_reflection(root, o.argument, today);
+      if (r.code == "new-no-such-experience") {
+        print_no_such_experience(o, root, io);
+        return 2;
+      }
+    }
+    if (r.ok) {
+      io.out << text_of("_new-created", {{"path", shown_path(r.path)}}, portfolio_language(root)) << '\n';
+      return 0;
     }
   }
   if (!r.ok) {
     io.err << "casfolio new: " << r.path << ": " << r.error << '\n';
     return 1;
   }
-  io.out << "created " << r.path << '\n';
+  io.out << text_of("_new-created", {{"path", shown_path(r.path)}}, portfolio_language(fs::path(r.path).parent_path().string()))
+         << '\n';
   return 0;
 }
 

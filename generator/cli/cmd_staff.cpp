@@ -179,6 +179,15 @@ std::string read_whole(const fs::path& file) {
   return s.str();
 }
 
+// What an approval keeps of a file: its normalised text and that text's hash.
+ApprovalInput::File approved_file(std::string path, const std::string& content) {
+  ApprovalInput::File f;
+  f.path = std::move(path);
+  f.text = normalised_text(content);
+  f.sha256 = normalised_text_sha256(content);
+  return f;
+}
+
 std::vector<std::string> split_list(const std::string& s) {
   std::vector<std::string> out;
   std::string item;
@@ -203,11 +212,11 @@ std::optional<StaffRecordFile> approve_record(const StaffCliOptions& o, const St
   if (t.inside == "plan.md") {
     in.subject = "plan";
     in.what = ApprovalKind::plan;
-    in.files.emplace_back("plan.md", normalised_text_sha256(read_whole(t.portfolio_dir / "plan.md")));
+    in.files.push_back(approved_file("plan.md", read_whole(t.portfolio_dir / "plan.md")));
   } else if (const Experience* e = experience_at(p, t.inside, true)) {
     in.subject = e->id;
     in.what = e->project ? ApprovalKind::project : ApprovalKind::experience;
-    in.files.emplace_back(e->file, normalised_text_sha256(read_whole(t.portfolio_dir / e->file)));
+    in.files.push_back(approved_file(e->file, read_whole(t.portfolio_dir / e->file)));
   } else {
     why = refuse("staff-command-not-approvable", o.path, {{"path", o.path}});
     return std::nullopt;

@@ -9,7 +9,29 @@ namespace {
 struct VerifyCliOptions {
   std::vector<std::string> files;
   std::string lang;
+  std::vector<std::string> keys;    // --key PUBLIC_KEY
+  std::vector<std::string> trusts;  // --trust FINGERPRINT
 };
+
+void print_usage_finding(std::ostream& err, std::string_view code, const std::string& file, Args args) {
+  Finding f;
+  f.where.file = file;
+  f.code = std::string(code);
+  f.severity = severity_of(code);
+  f.args = std::move(args);
+  PrintOptions po;
+  po.color = use_color(err);
+  print_finding(err, f, po);
+}
+
+// Who signed, for the OK line.
+std::string signature_note(const VerifyResult& r) {
+  if (r.signed_by.empty()) return "not signed";
+  std::string note = "signed by " + r.signed_by;
+  if (!r.signer_name.empty()) return note + " (" + r.signer_name + ")";
+  if (!r.trusted) return note + " (not checked against a trusted key)";
+  return note + " (trusted)";
+}
 
 int run_verify(const VerifyCliOptions& o, Streams io) {
   std::optional<Language> forced;
@@ -20,17 +42,35 @@ int run_verify(const VerifyCliOptions& o, Streams io) {
       return 2;
     }
   }
+  VerifyOptions vo;
+  for (const std::string& path : o.keys) {
+    std::string error;
+    std::optional<SigningKey> key = SigningKey::read_file(path, error);
+    if (!key) {
+      print_usage_finding(io.err, "key-cannot-read", path, {{"file", path}, {"reason", error}});
+      return 2;
+    }
+    vo.keys.push_back({path, std::move(*key)});
+  }
+  for (const std::string& text : o.trusts) {
+    std::optional<std::string> fingerprint = normalise_fingerprint(text);
+    if (!fingerprint) {
+      print_usage_finding(io.err, "key-bad-fingerprint", "casfolio verify", {{"value", text}});
+      return 2;
+    }
+    vo.fingerprints.push_back(*fingerprint);
+  }
   bool color = use_color(io.out);
   bool all_ok = true;
   for (const std::string& file : o.files) {
-    VerifyResult r = verify_bundle(file);
+    VerifyResult r = verify_bundle(file, vo);
     PrintOptions po;
     po.language = forced.value_or(r.language);
     po.color = color;
     po.path_prefix = file;
     for (const Finding& f : r.problems) print_finding(io.out, f, po);
     if (r.ok()) {
-      io.out << file << ": OK, " << r.files_checked << " file(s) match the manifest\n";
+      io.out << file << ": OK, " << r.files_checked << " file(s) match the manifest; " << signature_note(r) << '\n';
     } else {
       all_ok = false;
       io.out << file << ": " << r.problems.size() << " problem(s)\n";
@@ -45,6 +85,10 @@ void define_verify(CLI::App& app, Streams io, int& exit_code) {
   auto o = std::make_shared<VerifyCliOptions>();
   app.add_option("files", o->files, "Bundles (.zip) to check")->required();
   app.add_option("--lang", o->lang, "Language of the messages: kk, ru or en (default: the bundle's own)");
+  app.add_option("--key", o->keys, "A trusted public key (.pub): the bundle must be signed by it (repeatable)")
+      ->allow_extra_args(false);
+  app.add_option("--trust", o->trusts, "A trusted key's fingerprint, SHA256:… (repeatable)")
+      ->allow_extra_args(false);
   app.callback([o, io, &exit_code] { exit_code = run_verify(*o, io); });
 }
 

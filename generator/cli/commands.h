@@ -66,6 +66,7 @@ void define_report(CLI::App& app, Streams io, int& exit_code);
 void define_build(CLI::App& app, Streams io, int& exit_code);
 void define_bundle(CLI::App& app, Streams io, int& exit_code);
 void define_verify(CLI::App& app, Streams io, int& exit_code);
+void define_key(CLI::App& app, Streams io, int& exit_code);
 void define_serve(CLI::App& app, Streams io, int& exit_code);
 void define_new(CLI::App& app, Streams io, int& exit_code);
 // The staff commands (cmd_staff.cpp): one record each in the staff folder.

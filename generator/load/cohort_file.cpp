@@ -51,21 +51,7 @@ struct Reader {
 template <typename E>
 bool choose(const YamlNode* v, std::string_view key, const std::vector<std::pair<std::string_view, E>>& values,
             const FieldContext& c, E& into) {
-  if (!v) return false;
-  auto s = read_text(*v, key, c);
-  if (!s) return false;
-  std::string lower = to_lower_ascii(trim(*s));
-  std::vector<std::string_view> names;
-  for (const auto& [n, e] : values) {
-    if (n == lower) {
-      into = e;
-      return true;
-    }
-    names.push_back(n);
-  }
-  c.diagnostics.report("unknown-value", v->where(c.file),
-                       {{"key", std::string(key)}, {"value", *s}, {"allowed", join_names(names)}});
-  return false;
+  return v && casfolio::choose(*v, key, values, c, into);
 }
 
 void read_requirements(const Reader& r, Requirements& q) {

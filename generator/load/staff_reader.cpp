@@ -36,25 +36,6 @@ struct ErrorCount {
   bool clean() const { return d.count(Severity::error) == before; }
 };
 
-template <typename E>
-bool choose(const YamlNode& v, std::string_view key, const std::vector<std::pair<std::string_view, E>>& values,
-            const FieldContext& c, E& into) {
-  auto s = read_text(v, key, c);
-  if (!s) return false;
-  std::string lower = to_lower_ascii(trim(*s));
-  std::vector<std::string_view> names;
-  for (const auto& [n, e] : values) {
-    if (n == lower) {
-      into = e;
-      return true;
-    }
-    names.push_back(n);
-  }
-  c.diagnostics.report("unknown-value", v.where(c.file),
-                       {{"key", std::string(key)}, {"value", *s}, {"allowed", join_names(names)}});
-  return false;
-}
-
 void text_key(const YamlNode& m, std::string_view key, const FieldContext& c, std::string& into) {
   if (const YamlNode* v = optional_key(m, key))
     if (auto s = read_text(*v, key, c)) into = *s;

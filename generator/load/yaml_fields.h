@@ -5,12 +5,14 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "diagnostics/diagnostics.h"
 #include "load/yaml_tree.h"
 #include "model/portfolio.h"
 #include "util/date.h"
+#include "util/text.h"
 
 namespace casfolio {
 
@@ -63,5 +65,26 @@ std::string flow_text(const YamlNode& v);
 
 // Comma-separated names for messages: "a, b, c".
 std::string join_names(const std::vector<std::string_view>& names);
+
+// One of a fixed set of words (case and surrounding blanks ignored) into
+// `into`; anything else is `unknown-value` listing the allowed words.
+template <typename E>
+bool choose(const YamlNode& v, std::string_view key, const std::vector<std::pair<std::string_view, E>>& values,
+            const FieldContext& c, E& into) {
+  auto s = read_text(v, key, c);
+  if (!s) return false;
+  std::string lower = to_lower_ascii(trim(*s));
+  std::vector<std::string_view> names;
+  for (const auto& [n, e] : values) {
+    if (n == lower) {
+      into = e;
+      return true;
+    }
+    names.push_back(n);
+  }
+  c.diagnostics.report("unknown-value", v.where(c.file),
+                       {{"key", std::string(key)}, {"value", *s}, {"allowed", join_names(names)}});
+  return false;
+}
 
 }  // namespace casfolio

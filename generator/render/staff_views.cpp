@@ -5,6 +5,7 @@
 #include "render/site_builder.h"
 #include "render/url.h"
 #include "util/digest.h"
+#include "util/line_diff.h"
 #include "util/path.h"
 
 namespace casfolio {
@@ -68,13 +69,41 @@ View feedback_view(const std::vector<const StaffFeedback*>& visible, std::string
   return v;
 }
 
-View approval_view(const StaffApproval& a, const UiText& ui) {
+View approval_view(const StaffApproval& a, const UiText& ui, Audience audience) {
   bool current = a.up_to_date();
   View v;
   set(v, "state", std::string(current ? "approved" : "changed"));
   set(v, "changed", !current);
   set(v, "text", ui.format(current ? "staff_approved" : "staff_changed_since_approved",
                            {{"date", ui.date(a.date)}, {"by", a.by}}));
+  // What changed is for staff: they decide whether to approve again.
+  ViewList changes;
+  if (audience == Audience::staff)
+    for (const ApprovedFile& f : a.files) {
+      if (f.up_to_date() || f.current_sha256.empty()) continue;
+      View change;
+      set(change, "path", f.path);
+      std::optional<std::vector<DiffLine>> diff;
+      if (f.approved_text) diff = line_diff(*f.approved_text, f.current_text);
+      set(change, "no_text", !diff);
+      ViewList lines;
+      if (diff)
+        for (const DiffLine& d : *diff) {
+          static const char* kOps[] = {"same", "removed", "added", "folded"};
+          static const char* kMarks[] = {" ", "-", "+", " "};  // a folded run says "…" itself
+          View line;
+          set(line, "op", std::string(kOps[int(d.op)]));
+          set(line, "mark", std::string(kMarks[int(d.op)]));
+          set(line, "text", d.op == DiffLine::Op::folded
+                                ? ui.format("staff_diff_folded", {{"count", std::to_string(d.folded)}})
+                                : d.text);
+          lines.push_back(std::move(line));
+        }
+      set(change, "lines", View(lines));
+      changes.push_back(std::move(change));
+    }
+  set(v, "has_changes", !changes.empty());
+  set(v, "changes", View(changes));
   return v;
 }
 

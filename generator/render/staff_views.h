@@ -43,7 +43,10 @@ View feedback_view(const std::vector<const StaffFeedback*>& visible, std::string
 
 // {state: "approved" | "changed", text}: "Approved on DATE by NAME", or
 // "Changed since approved on DATE by NAME" when a file changed after it.
-View approval_view(const StaffApproval& a, const UiText& ui);
+// For staff (`audience`), a changed file's line diff against the approved
+// text when the record keeps it: changes: [{path, lines: [{op, mark, text}],
+// no_text}] with op "same" | "removed" | "added" | "folded".
+View approval_view(const StaffApproval& a, const UiText& ui, Audience audience = Audience::anyone);
 
 // {status, status_label, text}: "Status set by NAME on DATE: REASON".
 View status_override_view(const StatusOverride& o, const UiText& ui);

@@ -297,7 +297,8 @@ void SiteBuilder::student_home(StudentSite& s, const PageContext& pc) {
   if (p.plan) {
     put(v, "plan_html", markdown(s, pc, p.plan->text, std::string(parent_dir(p.plan_file)), 2));
     put(v, "has_plan", true);
-    if (p.staff.plan_approval && !options_.is_public) put(v, "plan_approval", approval_view(*p.staff.plan_approval, ui));
+    if (p.staff.plan_approval && !options_.is_public)
+      put(v, "plan_approval", approval_view(*p.staff.plan_approval, ui, audience_of(options_)));
   }
   auto staff_markdown = [&](const std::string& text) { return markdown(s, pc, text, "", 3); };
   put(v, "feedback", feedback_view(visible_feedback(p.staff.feedback, audience_of(options_)), "portfolio", ui,
@@ -557,7 +558,8 @@ void SiteBuilder::experience_page(StudentSite& s, const PageContext& pc, size_t 
       put(v, "confirmation", confirmation_view(*c, ui, outcome_refs(s, pc, c->outcomes), staff_markdown));
     else if (cohort_.config.has_staff_folder())
       put(v, "not_confirmed", true);
-    if (const StaffApproval* a = p.staff.approval(e.id)) put(v, "approval", approval_view(*a, ui));
+    if (const StaffApproval* a = p.staff.approval(e.id))
+      put(v, "approval", approval_view(*a, ui, audience_of(options_)));
   }
   put(v, "hours_self_reported", e.hours_given && !cohort_.config.has_staff_folder());
   put(v, "feedback", feedback_view(visible_feedback(p.staff.feedback, audience_of(options_)), e.dir, ui,

@@ -131,6 +131,9 @@ std::optional<WrittenBundle> write_bundle(BundleSpec spec, const std::string& ou
   std::string zip_path = join_path(out_dir, spec.folder + ".zip");
   Manifest manifest;
   manifest.facts = spec.facts;
+  // The manifest names the key before it is signed, so the signature covers
+  // which key made it too.
+  if (o.signer) manifest.facts[kManifestSignatureKey] = signature_record(*o.signer);
   std::vector<ZipEntry> entries;
   entries.reserve(spec.files.size() + 1);
   bool ok = true;
@@ -186,7 +189,19 @@ std::optional<WrittenBundle> write_bundle(BundleSpec spec, const std::string& ou
   ZipEntry m;
   m.name = spec.folder + "/manifest.json";
   m.data = manifest_text(manifest);
+  std::string signature = o.signer ? o.signer->sign(m.data) : "";
   entries.push_back(std::move(m));
+  if (o.signer) {
+    if (signature.empty()) {
+      sink.report("bundle-write-failed", {zip_path},
+                  {{"bundle", zip_path}, {"reason", "the manifest could not be signed"}});
+      return std::nullopt;
+    }
+    ZipEntry sig;
+    sig.name = spec.folder + "/" + std::string(kSignatureFile);
+    sig.data = std::move(signature);
+    entries.push_back(std::move(sig));
+  }
 
   std::error_code ec;
   fs::create_directories(out_dir.empty() ? "." : out_dir, ec);

@@ -1,6 +1,7 @@
 // Submission and archive bundles (`casfolio bundle`): one zip per student
 // that unpacks to one folder,
 //   <id>-cas-portfolio/manifest.json   every file below with size and SHA-256
+//   <id>-cas-portfolio/manifest.json.sig   with --sign: the Ed25519 signature of manifest.json
 //   <id>-cas-portfolio/site/...        the student's pages; site/index.html opens them
 //   <id>-cas-portfolio/source/...      the portfolio folder as written, byte for byte
 // and, for a cohort, cohort-cas-portfolios.zip holding the cohort's site and
@@ -16,6 +17,7 @@
 
 #include "indicators/analysis.h"
 #include "render/site.h"
+#include "write/signing.h"
 
 namespace casfolio {
 
@@ -35,6 +37,9 @@ struct BundleSpec {
 struct BundleOptions {
   int64_t timestamp = 315532800;           // every entry's time, UTC seconds (default 1980-01-01)
   uint64_t max_file_bytes = 500ull << 20;  // a file from disk larger than this fails the bundle
+  // With a private key: the manifest names it ("signature") and is signed
+  // into manifest.json.sig.
+  std::optional<SigningKey> signer;
 };
 
 struct WrittenBundle {

@@ -5,6 +5,8 @@
 #include <cstdio>
 #include <set>
 
+#include "write/signing.h"
+
 namespace casfolio {
 
 namespace {
@@ -17,6 +19,12 @@ bool is_hex_digest(const std::string& s) {
 }
 
 }  // namespace
+
+nlohmann::ordered_json signature_record(const SigningKey& key) {
+  return {{"algorithm", std::string(kSignatureAlgorithm)},
+          {"fingerprint", key.fingerprint()},
+          {"public_key", key.public_pem()}};
+}
 
 std::string manifest_text(const Manifest& m) {
   json j = m.facts.is_object() ? m.facts : json::object();

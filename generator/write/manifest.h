@@ -2,6 +2,9 @@
 // Its "files" list every file of the bundle (not manifest.json itself) with
 // its size and SHA-256, sorted by path; the other keys ("facts") describe the
 // bundle. The shape is documented in docs/bundles.md and versioned by "schema".
+// A signed bundle's facts hold "signature": {"algorithm": "Ed25519",
+// "fingerprint": "SHA256:…", "public_key": PEM}, and manifest.json.sig next
+// to manifest.json holds the 64-byte signature of manifest.json's bytes.
 #pragma once
 #include <cstdint>
 #include <nlohmann/json.hpp>
@@ -13,6 +16,12 @@
 namespace casfolio {
 
 inline constexpr int kManifestSchema = 1;
+inline constexpr const char* kManifestSignatureKey = "signature";
+inline constexpr std::string_view kSignatureFile = "manifest.json.sig";
+
+class SigningKey;
+// The "signature" fact naming `key`.
+nlohmann::ordered_json signature_record(const SigningKey& key);
 
 struct ManifestFile {
   std::string path;  // relative to the bundle folder, '/' separated: "site/index.html"

@@ -11,6 +11,7 @@
 #include <cstring>
 
 #include "util/embedded.h"
+#include "util/folder_walk.h"
 #include "util/text.h"
 
 namespace fs = std::filesystem;
@@ -87,7 +88,100 @@ std::optional<Language> language_in(const fs::path& yaml_file) {
   return std::nullopt;
 }
 
+// The `title:` of a Markdown file's front matter, or "".
+std::string front_matter_title(const fs::path& file) {
+  auto text = read_regular_file(file.string(), 1u << 20);
+  if (!text || !text->starts_with("---")) return {};
+  size_t open = text->find('\n');
+  size_t close = open == std::string::npos ? open : text->find("\n---", open);
+  if (close == std::string::npos) return {};
+  try {
+    YAML::Node fm = YAML::Load(text->substr(open + 1, close - open));
+    if (fm.IsMap() && fm["title"] && fm["title"].IsScalar()) return std::string(trim(fm["title"].Scalar()));
+  } catch (const YAML::Exception&) {
+  }
+  return {};
+}
+
+// The portfolio folders below `root` (relative to it), not below each other.
+std::vector<std::string> portfolio_folders(const fs::path& root, int max_depth) {
+  std::vector<std::string> found;
+  WalkLimits limits;
+  limits.max_depth = max_depth;
+  limits.max_entries = 100'000;
+  limits.names = WalkNames::skip_ignored;  // the loader's rule
+  std::error_code ec;
+  walk_folder(root.string(), limits, [&](const WalkEntry& e) {
+    if (!e.is_folder()) return WalkStep::skip;
+    if (fs::exists(root / e.path / "portfolio.yaml", ec)) {
+      found.push_back(e.path);
+      return WalkStep::skip;
+    }
+    return WalkStep::descend;
+  });
+  return found;
+}
+
 }  // namespace
+
+std::vector<ExperienceChoice> experiences_of(const std::string& portfolio) {
+  std::vector<ExperienceChoice> out;
+  std::vector<WalkEntry> entries;
+  fs::path dir = fs::path(portfolio) / "experiences";
+  if (!list_folder(dir.string(), "", 10'000, entries)) return out;
+  std::error_code ec;
+  for (const WalkEntry& e : entries)
+    if (e.is_folder() && !is_ignored_name(e.name) && fs::exists(dir / e.name / "index.md", ec))
+      out.push_back({e.name, front_matter_title(dir / e.name / "index.md")});
+  return out;
+}
+
+std::string find_experience(const std::vector<ExperienceChoice>& experiences, std::string_view name) {
+  std::string wanted(trim(name));
+  if (wanted.empty()) return {};
+  std::string lower = to_lower_utf8(wanted), slug = slugify(wanted);
+  // The most exact match wins, so a folder named like another's title is still reachable.
+  for (const auto& e : experiences)
+    if (e.folder == wanted) return e.folder;
+  for (const auto& e : experiences)
+    if (!e.title.empty() && e.title == wanted) return e.folder;
+  for (const auto& e : experiences)
+    if (!e.title.empty() && to_lower_utf8(e.title) == lower) return e.folder;
+  for (const auto& e : experiences)
+    if (!slug.empty() && (e.folder == slug || slugify(e.title) == slug)) return e.folder;
+  return {};
+}
+
+PortfoliosBelow portfolios_below(const std::string& dir) {
+  PortfoliosBelow out;
+  std::error_code ec;
+  fs::path base = dir.empty() ? fs::path(".") : fs::path(dir);
+  std::vector<fs::path> cohorts;
+  if (fs::exists(base / "cohort.yaml", ec)) {
+    cohorts.push_back(base);
+  } else {
+    std::vector<WalkEntry> entries;
+    list_folder(base.string(), "", 10'000, entries);
+    for (const WalkEntry& e : entries)
+      if (e.is_folder() && !is_ignored_name(e.name) && fs::exists(base / e.name / "cohort.yaml", ec))
+        cohorts.push_back(base / e.name);
+  }
+  auto shown = [](const fs::path& p) {
+    std::string s = p.lexically_normal().generic_string();
+    if (s.size() > 1 && s.ends_with('/')) s.pop_back();
+    return s;
+  };
+  // One cohort speaks for its portfolios; else the cohort above `dir`, if any.
+  out.language = cohorts.size() == 1 ? language_in(cohorts[0] / "cohort.yaml").value_or(Language::en)
+                                     : portfolio_language((base / "_").string());
+  if (cohorts.empty()) {
+    for (const auto& f : portfolio_folders(base, 3)) out.folders.push_back(shown(base / f));
+  } else {
+    for (const auto& cohort : cohorts)
+      for (const auto& f : portfolio_folders(cohort, WalkLimits{}.max_depth)) out.folders.push_back(shown(cohort / f));
+  }
+  return out;
+}
 
 std::string find_portfolio_root(const std::string& dir) {
   std::error_code ec;
@@ -112,7 +206,7 @@ Language portfolio_language(const std::string& portfolio) {
 
 ScaffoldResult new_portfolio(const std::string& parent, const std::string& name, Language lang, Date today) {
   std::string slug = slugify(name);
-  if (slug.empty()) return {false, "", "the name gives no folder name; use letters or digits"};
+  if (slug.empty()) return {false, "", "the name gives no folder name; use letters or digits", ""};
   fs::path dir = fs::path(parent) / slug;
   ScaffoldResult r = create_new(dir / "portfolio.yaml", fill(archetype(lang, "portfolio.yaml"), name, "", today));
   if (r.ok) {
@@ -125,7 +219,7 @@ ScaffoldResult new_portfolio(const std::string& parent, const std::string& name,
 
 ScaffoldResult new_experience(const std::string& portfolio, const std::string& title, bool project, Date today) {
   std::string slug = slugify(title);
-  if (slug.empty()) return {false, "", "the title gives no folder name; use letters or digits"};
+  if (slug.empty()) return {false, "", "the title gives no folder name; use letters or digits", ""};
   Language lang = portfolio_language(portfolio);
   return create_new(fs::path(portfolio) / "experiences" / slug / "index.md",
                     fill(archetype(lang, project ? "project.md" : "experience.md"), "", title, today));
@@ -133,10 +227,14 @@ ScaffoldResult new_experience(const std::string& portfolio, const std::string& t
 
 ScaffoldResult new_reflection(const std::string& portfolio, const std::string& experience, Date today) {
   Language lang = portfolio_language(portfolio);
-  fs::path dir = experience.empty() ? fs::path(portfolio) / "reflections" : fs::path(portfolio) / "experiences" / experience;
+  std::string folder;
+  if (!experience.empty()) {
+    folder = find_experience(experiences_of(portfolio), experience);
+    if (folder.empty())
+      return {false, portfolio, "there is no experience '" + experience + "' in this portfolio", "new-no-such-experience"};
+  }
+  fs::path dir = folder.empty() ? fs::path(portfolio) / "reflections" : fs::path(portfolio) / "experiences" / folder;
   std::error_code ec;
-  if (!experience.empty() && !fs::exists(dir / "index.md", ec))
-    return {false, (dir / "index.md").string(), "there is no experience '" + experience + "' in this portfolio"};
   std::string base = experience.empty() ? today.iso() : today.iso() + "-reflection";
   std::string text = fill(archetype(lang, "reflection.md"), "", "", today);
   for (int n = 1; n < 100; ++n) {
@@ -145,7 +243,7 @@ ScaffoldResult new_reflection(const std::string& portfolio, const std::string& e
     ScaffoldResult r = create_new(file, text);
     if (r.ok || r.error.find("exists") == std::string::npos) return r;
   }
-  return {false, dir.string(), "too many reflections on one day"};
+  return {false, dir.string(), "too many reflections on one day", ""};
 }
 
 }  // namespace casfolio

@@ -84,15 +84,52 @@ StaffRecordFile confirmation_record(const ConfirmationInput& in) {
 }
 
 StaffRecordFile approval_record(const ApprovalInput& in) {
-  std::string t = line("what", name(in.what));
-  t += line("by", yaml_double_quoted(in.by));
-  t += line("date", in.date.iso());
-  t += "files:\n";
-  for (const auto& [path, sha256] : in.files) {
-    t += "  - " + line("path", yaml_double_quoted(path));
-    t += "    " + line("sha256", sha256);
+  auto record = [&](bool blocks) {
+    std::string t = line("what", name(in.what));
+    t += line("by", yaml_double_quoted(in.by));
+    t += line("date", in.date.iso());
+    t += "files:\n";
+    for (const ApprovalInput::File& f : in.files) {
+      t += "  - " + line("path", yaml_double_quoted(f.path));
+      t += "    " + line("sha256", f.sha256);
+      if (blocks && !f.text.empty()) {
+        // "|2": the block's lines are two spaces deeper than `text:`, so a
+        // first line that starts with spaces still reads back as it is.
+        t += "    text: |2\n";
+        size_t start = 0;
+        while (start < f.text.size()) {
+          size_t end = f.text.find('\n', start);
+          std::string_view l(f.text.data() + start, end - start);
+          if (!l.empty()) t += "      " + std::string(l);
+          t += '\n';
+          start = end + 1;
+        }
+      } else {
+        t += "    " + line("text", yaml_double_quoted(f.text));
+      }
+    }
+    if (!in.comment.empty()) t += line("comment", yaml_double_quoted(in.comment));
+    return t;
+  };
+  // A block is easier to read, but YAML takes only printable characters in
+  // one: keep it only when it has no others and reads back as exactly the
+  // approved text.
+  bool printable = std::all_of(in.files.begin(), in.files.end(), [](const ApprovalInput::File& f) {
+    return std::none_of(f.text.begin(), f.text.end(), [](char c) {
+      return (static_cast<unsigned char>(c) < 0x20 && c != '\t' && c != '\n') || c == 0x7f;
+    });
+  });
+  std::string t = record(printable);
+  bool same = printable;
+  try {
+    YAML::Node files = YAML::Load(t)["files"];
+    same = same && files.size() == in.files.size();
+    for (size_t i = 0; same && i < in.files.size(); ++i)
+      same = (in.files[i].text.empty() ? std::string() : files[i]["text"].as<std::string>()) == in.files[i].text;
+  } catch (const YAML::Exception&) {
+    same = false;
   }
-  if (!in.comment.empty()) t += line("comment", yaml_double_quoted(in.comment));
+  if (!same) t = record(false);
   return {staff_path(in.student, "approvals", in.subject + ".yaml"), t};
 }
 

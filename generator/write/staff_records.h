@@ -37,9 +37,17 @@ struct ApprovalInput {
   ApprovalKind what = ApprovalKind::plan;
   std::string by;
   Date date;
-  std::vector<std::pair<std::string, std::string>> files;  // (path in the portfolio, sha256 of its normalised text)
+  struct File {
+    std::string path;    // in the portfolio
+    std::string text;    // its normalised text (util/normalised_text.h), kept for a line diff
+    std::string sha256;  // of `text`
+  };
+  std::vector<File> files;
   std::string comment;
 };
+// The record keeps each file's approved text under `text:` (a literal block,
+// or a double-quoted string when a block would not read back the same), so
+// staff pages can show what changed since.
 StaffRecordFile approval_record(const ApprovalInput& in);
 
 struct FeedbackInput {

@@ -114,8 +114,9 @@ ReadResult read_entry(zip_t* za, zip_uint64_t index, uint64_t limit, bool keep, 
 
 class Verifier {
  public:
-  Verifier(zip_t* za, int depth, uint64_t archive_bytes, Budget& budget, VerifyResult& result)
-      : za_(za), depth_(depth), archive_bytes_(archive_bytes), budget_(budget), r_(result) {}
+  Verifier(zip_t* za, int depth, uint64_t archive_bytes, const VerifyOptions& options, Budget& budget,
+           VerifyResult& result)
+      : za_(za), depth_(depth), archive_bytes_(archive_bytes), options_(options), budget_(budget), r_(result) {}
 
   void run();
 
@@ -128,6 +129,9 @@ class Verifier {
     r_.problems.push_back(std::move(f));
   }
   void verify_nested(std::FILE* copy, uint64_t bytes, const std::string& path);
+  // `signature` is the manifest.json.sig entry, or null.
+  void check_signature(const Manifest& manifest, std::string_view manifest_bytes, const EntryInfo& manifest_entry,
+                       const EntryInfo* signature);
   // Reads entry `e` up to `wanted` bytes, or less when the archive cannot
   // honestly hold that many: `limited` then says so.
   ReadResult read_bounded(const EntryInfo& e, uint64_t wanted, bool keep, std::FILE* copy, bool& limited);
@@ -135,6 +139,7 @@ class Verifier {
   zip_t* za_;
   int depth_;
   uint64_t archive_bytes_;
+  const VerifyOptions& options_;
   Budget& budget_;
   VerifyResult& r_;
 };
@@ -235,6 +240,11 @@ void Verifier::run() {
   if (auto lang = manifest->facts.find("language"); lang != manifest->facts.end() && lang->is_string())
     if (auto l = parse_language(lang->get<std::string>())) r_.language = *l;
 
+  const std::string signature_name = prefix + std::string(kSignatureFile);
+  auto signature_entry = by_name.find(signature_name);
+  check_signature(*manifest, mr.bytes, *manifest_entry,
+                  signature_entry == by_name.end() ? nullptr : &entries[signature_entry->second]);
+
   for (const EntryInfo& e : entries)
     if (e.safe && !e.name.starts_with(prefix) && e.name != prefix)
       problem("verify-outside-folder", {{"entry", e.name}, {"folder", prefix}});
@@ -293,13 +303,73 @@ void Verifier::run() {
 
   std::string manifest_name = prefix + "manifest.json";
   for (const EntryInfo& e : entries) {
-    if (!e.safe || !e.name.starts_with(prefix) || e.name == manifest_name || listed.count(e.name)) continue;
+    if (!e.safe || !e.name.starts_with(prefix) || e.name == manifest_name || e.name == signature_name ||
+        listed.count(e.name))
+      continue;
     if (e.folder && e.size == 0) continue;  // a folder entry
     problem("verify-unlisted-file", {{"entry", e.name}});
   }
 }
 
-VerifyResult verify_source(zip_source_t* src, int depth, uint64_t archive_bytes, Budget& budget);
+void Verifier::check_signature(const Manifest& manifest, std::string_view manifest_bytes,
+                               const EntryInfo& manifest_entry, const EntryInfo* signature) {
+  auto record = manifest.facts.find(kManifestSignatureKey);
+  // A record without its signature proves nothing: the bundle is unsigned.
+  if (!signature || !signature->safe) {
+    if (depth_ == 0 && options_.requires_signature())
+      problem("verify-signature-missing", {{"entry", manifest_entry.name}});
+    return;
+  }
+  auto bad = [&](std::string reason) {
+    problem("verify-bad-signature", {{"entry", signature->name}, {"reason", std::move(reason)}});
+  };
+  if (record == manifest.facts.end() || !record->is_object()) return bad("manifest.json names no key");
+  auto field = [&](const char* key) {
+    auto it = record->find(key);
+    return it != record->end() && it->is_string() ? it->get<std::string>() : std::string();
+  };
+  if (field("algorithm") != kSignatureAlgorithm) return bad("its algorithm is not " + std::string(kSignatureAlgorithm));
+  std::string error;
+  std::optional<SigningKey> key = SigningKey::from_pem(field("public_key"), error);
+  if (!key || key->has_private()) return bad("the manifest's public key is unreadable");
+  const std::string fingerprint = key->fingerprint();
+  if (fingerprint != field("fingerprint")) return bad("the manifest's public key is not the one its fingerprint names");
+
+  bool limited = false;
+  ReadResult sr = read_bounded(*signature, kSignatureBytes, true, nullptr, limited);
+  if (!sr.ok) {
+    problem("verify-unreadable-entry", {{"entry", signature->name}, {"reason", sr.error}});
+    return;
+  }
+  if (sr.over || sr.bytes.size() != kSignatureBytes)
+    return bad("it is not " + std::to_string(kSignatureBytes) + " bytes");
+
+  std::string signer_name;
+  bool trusted = std::find(options_.fingerprints.begin(), options_.fingerprints.end(), fingerprint) !=
+                 options_.fingerprints.end();
+  for (const TrustedKey& t : options_.keys)
+    if (t.key.fingerprint() == fingerprint) {
+      trusted = true;
+      signer_name = t.name;
+      break;
+    }
+  if (!key->verifies(manifest_bytes, sr.bytes)) {
+    problem("verify-signature-invalid", {{"entry", signature->name}, {"fingerprint", fingerprint}});
+    return;
+  }
+  if (options_.requires_signature() && !trusted) {
+    problem("verify-untrusted-key", {{"entry", manifest_entry.name}, {"fingerprint", fingerprint}});
+    return;
+  }
+  if (depth_ == 0) {
+    r_.signed_by = fingerprint;
+    r_.signer_name = signer_name;
+    r_.trusted = trusted;
+  }
+}
+
+VerifyResult verify_source(zip_source_t* src, int depth, uint64_t archive_bytes, const VerifyOptions& options,
+                           Budget& budget);
 
 void Verifier::verify_nested(std::FILE* copy, uint64_t bytes, const std::string& path) {
   std::fflush(copy);
@@ -311,7 +381,7 @@ void Verifier::verify_nested(std::FILE* copy, uint64_t bytes, const std::string&
     std::fclose(copy);
     return;
   }
-  VerifyResult nested = verify_source(src, depth_ + 1, bytes, budget_);
+  VerifyResult nested = verify_source(src, depth_ + 1, bytes, options_, budget_);
   for (Finding& f : nested.problems) {
     f.where.file = "!" + path + f.where.file;
     r_.problems.push_back(std::move(f));
@@ -321,7 +391,8 @@ void Verifier::verify_nested(std::FILE* copy, uint64_t bytes, const std::string&
 // Opens `src` (taken over: freed here) and verifies it. A zip that fails
 // libzip's consistency check is reported as damaged, then read as far as it
 // can be so the problems inside are named too.
-VerifyResult verify_source(zip_source_t* src, int depth, uint64_t archive_bytes, Budget& budget) {
+VerifyResult verify_source(zip_source_t* src, int depth, uint64_t archive_bytes, const VerifyOptions& options,
+                           Budget& budget) {
   VerifyResult r;
   auto report = [&](std::string_view code, Args args) {
     Finding f;
@@ -353,7 +424,7 @@ VerifyResult verify_source(zip_source_t* src, int depth, uint64_t archive_bytes,
   zip_error_fini(&ze);
   if (za) {
     --references;
-    Verifier(za, depth, archive_bytes, budget, r).run();
+    Verifier(za, depth, archive_bytes, options, budget, r).run();
     zip_discard(za);
   }
   while (references-- > 0) zip_source_free(src);
@@ -361,10 +432,10 @@ VerifyResult verify_source(zip_source_t* src, int depth, uint64_t archive_bytes,
 }
 
 // The outermost archive: its size sets the budget.
-VerifyResult verify_top(zip_source_t* src, uint64_t archive_bytes) {
+VerifyResult verify_top(zip_source_t* src, uint64_t archive_bytes, const VerifyOptions& options) {
   Budget budget;
   budget.inflate_left = saturating_mul_add(archive_bytes, kMaxInflation, kArchiveSlack);
-  VerifyResult r = verify_source(src, 0, archive_bytes, budget);
+  VerifyResult r = verify_source(src, 0, archive_bytes, options, budget);
   r.inflated_bytes = budget.inflated;
   r.temp_bytes = budget.temp_bytes;
   return r;
@@ -384,7 +455,7 @@ VerifyResult single(std::string_view code, Args args) {
 
 bool is_safe_entry_name(std::string_view name) { return is_portable_entry_name(name); }
 
-VerifyResult verify_bundle(const std::string& zip_path) {
+VerifyResult verify_bundle(const std::string& zip_path, const VerifyOptions& options) {
   std::error_code ec;
   auto status = fs::status(zip_path, ec);
   if (ec || !fs::exists(status)) return single("verify-cannot-open", {{"reason", "there is no such file"}});
@@ -403,17 +474,17 @@ VerifyResult verify_bundle(const std::string& zip_path) {
     return r;
   }
   zip_error_fini(&ze);
-  return verify_top(src, archive_bytes);
+  return verify_top(src, archive_bytes, options);
 }
 
-VerifyResult verify_bundle_data(std::string_view bytes) {
+VerifyResult verify_bundle_data(std::string_view bytes, const VerifyOptions& options) {
   if (bytes.empty()) return single("verify-not-a-zip", {{"reason", "the file is empty"}});
   zip_error_t ze;
   zip_error_init(&ze);
   zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &ze);
   zip_error_fini(&ze);
   if (!src) return single("verify-cannot-open", {{"reason", "out of memory"}});
-  return verify_top(src, bytes.size());
+  return verify_top(src, bytes.size(), options);
 }
 
 }  // namespace casfolio

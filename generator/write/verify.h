@@ -11,6 +11,11 @@
 // nested bundle is copied to a temporary file of at most twice the outer
 // archive's size (and 16 GB). Entries that are not regular files or folders
 // (links, named pipes, devices) are refused and never read.
+// A signed bundle (manifest.json.sig, write/signing.h) has its signature
+// checked against the key its manifest names; with trusted keys or
+// fingerprints that key must be one of them and the signature must be there.
+// A nested student bundle's own signature is checked when it has one (the
+// cohort's signed manifest pins its bytes either way).
 #pragma once
 #include <cstdint>
 #include <string>
@@ -18,8 +23,20 @@
 #include <vector>
 
 #include "diagnostics/diagnostics.h"
+#include "write/signing.h"
 
 namespace casfolio {
+
+struct TrustedKey {
+  std::string name;  // the key file as the user named it: "school.pub"
+  SigningKey key;
+};
+
+struct VerifyOptions {
+  std::vector<TrustedKey> keys;           // --key
+  std::vector<std::string> fingerprints;  // --trust, as normalise_fingerprint gives them
+  bool requires_signature() const { return !keys.empty() || !fingerprints.empty(); }
+};
 
 struct VerifyResult {
   // One finding per problem; `where.file` is "" for the zip itself, or
@@ -30,12 +47,15 @@ struct VerifyResult {
   Language language = Language::en;  // the manifest's "language", for messages
   uint64_t inflated_bytes = 0;       // bytes read out of entries, nested bundles' included
   uint64_t temp_bytes = 0;           // bytes written to temporary files (nested bundles)
+  std::string signed_by;             // the fingerprint of a valid signature, "" when not signed
+  std::string signer_name;           // the --key file that matched it, if any
+  bool trusted = false;              // signed_by is a --key or --trust
   bool ok() const { return problems.empty(); }
 };
 
-VerifyResult verify_bundle(const std::string& zip_path);
+VerifyResult verify_bundle(const std::string& zip_path, const VerifyOptions& options = {});
 // The same for a zip in memory (tests, fuzzing).
-VerifyResult verify_bundle_data(std::string_view zip_bytes);
+VerifyResult verify_bundle_data(std::string_view zip_bytes, const VerifyOptions& options = {});
 
 // True when `name` (a zip entry name) is one `bundle` could have written:
 // write/entry_name.h's rule (relative, '/' separated, no "." or ".." part, no

@@ -73,6 +73,8 @@ Portfolio broken() {
   p.experiences.push_back(experience("p", {Strand::creativity}, "2026-10-25", "2026-11-01", {"5"}));
   p.experiences[3].project = true;
   p.reflections.push_back(reflection("experiences/p/early.md", "2026-10-20", 3, {"1"}));
+  p.reflections.push_back(reflection("reflections/2026-11-02.md", "2026-11-02", -1, {}));
+  p.reflections.back().body.text = "What did I do? What did I learn about myself? What was hard?\n";
   link(p);
   return p;
 }

@@ -10,6 +10,8 @@
 
 #include "cli/cli.h"
 #include "diagnostics/diagnostics.h"
+#include "load/loader.h"
+#include "support/cli_run.h"
 #include "support/test_support.h"
 #include "util/normalised_text.h"
 
@@ -19,31 +21,13 @@ using test::read_file;
 using test::TempDir;
 using test::write_file;
 
+using casfolio::test::cli;
+using casfolio::test::CliRun;
+using casfolio::test::InFolder;
+
 namespace {
 
-struct CliRun {
-  int code = 0;
-  std::string out, err;
-};
 
-CliRun cli(std::vector<std::string> args) {
-  args.insert(args.begin(), "casfolio");
-  std::vector<char*> argv;
-  for (auto& a : args) argv.push_back(a.data());
-  std::ostringstream o, e;
-  CliRun r;
-  r.code = run_cli(int(argv.size()), argv.data(), o, e);
-  r.out = o.str();
-  r.err = e.str();
-  return r;
-}
-
-// Runs in `dir` and comes back, so a test can work from a subfolder.
-struct InFolder {
-  fs::path before = fs::current_path();
-  explicit InFolder(const fs::path& dir) { fs::current_path(dir); }
-  ~InFolder() { fs::current_path(before); }
-};
 
 const std::string kPlan = "# My CAS plan\r\n\r\nGuitar, volleyball, the river.  \r\n\r\n\r\n";
 
@@ -95,6 +79,10 @@ TEST_CASE("casfolio approve writes approvals/plan.yaml with the SHA-256 of the p
       "files:\n"
       "  - path: \"plan.md\"\n"
       "    sha256: " + sha + "\n"
+      "    text: |2\n"
+      "      # My CAS plan\n"
+      "\n"
+      "      Guitar, volleyball, the river.\n"
       "comment: \"Good balance: C, A and S\"\n";
   CHECK(read_file(d.path() / "staff/ana/approvals/plan.yaml") == expected);
   CHECK(r.out == "wrote staff/ana/approvals/plan.yaml\n" + expected);
@@ -110,8 +98,16 @@ TEST_CASE("casfolio approve of a project or an experience hashes its index.md an
   INFO(project.err);
   REQUIRE(project.code == 0);
   std::string index = read_file(d.path() / "students/ana/experiences/river/index.md");
+  std::string block;  // the approved text, two spaces deeper than `text:`
+  for (size_t start = 0; start < index.size();) {
+    size_t end = index.find('\n', start);
+    std::string l = index.substr(start, end - start);
+    block += (l.empty() ? "" : "      " + l) + "\n";
+    start = end + 1;
+  }
   std::string expected = "what: project\nby: \"Marat Iskakov\"\ndate: 2026-09-20\nfiles:\n"
-                         "  - path: \"experiences/river/index.md\"\n    sha256: " + normalised_text_sha256(index) + "\n";
+                         "  - path: \"experiences/river/index.md\"\n    sha256: " + normalised_text_sha256(index) +
+                         "\n    text: |2\n" + block;
   CHECK(read_file(d.path() / "staff/ana/approvals/river.yaml") == expected);
   CHECK(project.out == "wrote ../../../staff/ana/approvals/river.yaml\n" + expected);
 
@@ -342,4 +338,34 @@ TEST_CASE("a Kazakh cohort reads the staff commands' refusals in Kazakh", "[staf
   CHECK(again.code == 1);
   CHECK(again.err.starts_with("staff/ana/approvals/plan.yaml: error: staff/ana/approvals/plan.yaml бұрыннан бар; "
                               "ештеңе жазылған жоқ [staff-command-record-exists]\n"));
+}
+
+TEST_CASE("casfolio approve keeps the approved text so that it reads back exactly, whatever it holds",
+          "[staff-commands]") {
+  // Leading blanks on the first line, YAML-looking lines, a tab, and (second
+  // plan) a control character, which no YAML block may hold: then the text
+  // is kept double-quoted instead.
+  for (std::string plan : {std::string("   indented first line\n# heading\nkey: value\n---\n\tTabbed\n\n- item\n"),
+                           std::string("A bell \x07 in the text\n")}) {
+    TempDir d;
+    write_cohort(d.path());
+    write_file(d.path() / "students/ana/plan.md", plan);
+    InFolder here(d.path());
+    CliRun r = cli({"approve", "students/ana/plan.md", "--by", "Marat Iskakov", "--date", "2026-09-15"});
+    INFO(r.err);
+    REQUIRE(r.code == 0);
+    std::string record = read_file(d.path() / "staff/ana/approvals/plan.yaml");
+    CHECK(record.find(plan.find('\x07') == std::string::npos ? "    text: |2\n" : "    text: \"") != std::string::npos);
+    // The loader finds the kept text equal to the approved one: no mismatch, up to date.
+    LoadOptions options;
+    Cohort c = load_directory(d.path().string(), options);
+    REQUIRE(c.portfolios.size() == 1);
+    for (const auto* list : {&c.config_findings, &c.portfolios[0].findings})
+      for (const Finding& f : *list) CHECK(f.code != "staff-approval-text-mismatch");
+    const auto& approval = c.portfolios[0].portfolio.staff.plan_approval;
+    REQUIRE(approval);
+    REQUIRE(approval->files.size() == 1);
+    CHECK(approval->files[0].approved_text == normalised_text(plan));
+    CHECK(approval->files[0].up_to_date());
+  }
 }

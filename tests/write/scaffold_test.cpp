@@ -107,3 +107,59 @@ TEST_CASE("every archetype is valid YAML once filled, in every language") {
     CHECK(fm["date"].as<std::string>() == "2026-11-23");
   }
 }
+
+TEST_CASE("find_experience takes the folder name or the title, exactly, ignoring case, or as its slug") {
+  std::vector<ExperienceChoice> experiences = {
+      {"chess", "Шахматный клуб"}, {"shakhmatnyi-klub", "Chess club"}, {"guitar", "Уроки гитары"}, {"untitled", ""}};
+  CHECK(find_experience(experiences, "guitar") == "guitar");
+  CHECK(find_experience(experiences, "Шахматный клуб") == "chess");
+  CHECK(find_experience(experiences, "  уроки ГИТАРЫ ") == "guitar");
+  // A folder's own name wins over another experience's slugged title.
+  CHECK(find_experience(experiences, "shakhmatnyi-klub") == "shakhmatnyi-klub");
+  CHECK(find_experience(experiences, "Uroki Gitary") == "guitar");
+  CHECK(find_experience(experiences, "piano").empty());
+  CHECK(find_experience(experiences, "").empty());
+}
+
+TEST_CASE("experiences_of lists the folders with an index.md and their titles") {
+  fs::path dir = fresh_dir("experiences-of");
+  std::ofstream(dir / "portfolio.yaml") << "name: X\n";
+  REQUIRE(new_experience(dir.string(), "Уроки гитары", false, kDay).ok);
+  fs::create_directories(dir / "experiences/empty");
+  fs::create_directories(dir / "experiences/_draft");
+  std::ofstream(dir / "experiences/_draft/index.md") << "---\ntitle: Hidden\n---\n";
+  std::ofstream(dir / "experiences/broken.md") << "not a folder\n";
+  fs::create_directories(dir / "experiences/no-front-matter");
+  std::ofstream(dir / "experiences/no-front-matter/index.md") << "Just text.\n";
+  auto found = experiences_of(dir.string());
+  REQUIRE(found.size() == 2);
+  CHECK(found[0].folder == "no-front-matter");
+  CHECK(found[0].title.empty());
+  CHECK(found[1].folder == "uroki-gitary");
+  CHECK(found[1].title == "Уроки гитары");
+}
+
+TEST_CASE("portfolios_below: a cohort's portfolios at any depth, from the cohort or the folder holding it") {
+  fs::path dir = fresh_dir("below");
+  fs::create_directories(dir / "content/students/11b/bob");
+  fs::create_directories(dir / "content/students/ana");
+  fs::create_directories(dir / "content/staff/ana");
+  std::ofstream(dir / "content/cohort.yaml") << "language: kk\n";
+  std::ofstream(dir / "content/students/ana/portfolio.yaml") << "name: Ana\n";
+  std::ofstream(dir / "content/students/11b/bob/portfolio.yaml") << "name: Bob\n";
+  // A fixture deeper down is not part of the cohort and is not offered.
+  fs::create_directories(dir / "tests/fixtures/valid/students/x");
+  std::ofstream(dir / "tests/fixtures/valid/students/x/portfolio.yaml") << "name: X\n";
+
+  PortfoliosBelow from_root = portfolios_below(dir.string());
+  CHECK(from_root.language == Language::kk);
+  CHECK(from_root.folders == std::vector<std::string>{(dir / "content/students/11b/bob").string(),
+                                                      (dir / "content/students/ana").string()});
+  PortfoliosBelow from_cohort = portfolios_below((dir / "content/").string());
+  CHECK(from_cohort.folders == from_root.folders);
+  // A students folder without cohort.yaml: the portfolios up to three folders down, in the cohort's language above.
+  PortfoliosBelow from_students = portfolios_below((dir / "content/students").string());
+  CHECK(from_students.language == Language::kk);
+  CHECK(from_students.folders.size() == 2);
+  CHECK(portfolios_below((dir / "content/staff").string()).folders.empty());
+}

@@ -9,12 +9,15 @@
 
 #include "bundle_test_support.h"
 #include "cli/cli.h"
+#include "support/cli_run.h"
 #include "diagnostics/diagnostics.h"
 #include "load/loader.h"
 #include "write/bundle.h"
 
 using namespace casfolio;
 using namespace casfolio::testing;
+using casfolio::test::cli;
+using casfolio::test::CliRun;
 
 namespace {
 
@@ -304,19 +307,6 @@ TEST_CASE("a cohort bundle's student bundles are verified too") {
 
 namespace {
 
-struct CliRun {
-  int code;
-  std::string out, err;
-};
-
-CliRun cli(std::vector<std::string> args) {
-  args.insert(args.begin(), "casfolio");
-  std::vector<char*> argv;
-  for (auto& a : args) argv.push_back(a.data());
-  std::ostringstream out, err;
-  int code = run_cli(int(argv.size()), argv.data(), out, err);
-  return {code, out.str(), err.str()};
-}
 
 }  // namespace
 
@@ -329,11 +319,11 @@ TEST_CASE("casfolio verify lists each problem, naming the file, and exits 1; 0 w
 
   CliRun ok = cli({"verify", good});
   CHECK(ok.code == 0);
-  CHECK(ok.out == good + ": OK, 5 file(s) match the manifest\n");
+  CHECK(ok.out == good + ": OK, 5 file(s) match the manifest; not signed\n");
 
   CliRun r = cli({"verify", good, bad});
   CHECK(r.code == 1);
-  CHECK(r.out == good + ": OK, 5 file(s) match the manifest\n" + bad +
+  CHECK(r.out == good + ": OK, 5 file(s) match the manifest; not signed\n" + bad +
                      ": error: 'ana-cas-portfolio/site/extra.html' is in the zip but not in the manifest "
                      "[verify-unlisted-file]\nnote: A file was added after the bundle was made.\n" +
                      bad + ": 1 problem(s)\n");
