@@ -304,7 +304,14 @@ TEST_CASE("serve streams files and answers byte ranges") {
     CHECK(received[i] == 32u << 20);
   }
   INFO("peak resident memory grew by " << growth_kib << " KiB");
+#if defined(__SANITIZE_ADDRESS__) || defined(__SANITIZE_THREAD__)
+  // A sanitizer keeps freed memory aside (ASan's quarantine holds up to
+  // 256 MB of the 64 KiB pieces served), so resident memory says nothing
+  // about buffering there; the default build asserts the bound.
+  (void)growth_kib;
+#else
   CHECK(growth_kib < 16 * 1024);
+#endif
 }
 
 TEST_CASE("serve bounds the pages waiting for a change and idle connections") {
