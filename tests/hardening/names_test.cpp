@@ -30,18 +30,8 @@ const char* kExperience = "---\ntitle: Band\nstrands: [creativity]\nstart: 2026-
 // `casfolio ARGS` in `cwd`; as root, as the user nobody, so that a file
 // without read permission really cannot be read.
 RunResult run_unprivileged(const std::string& args, const fs::path& cwd) {
-  std::string prefix = ::geteuid() == 0 ? "setpriv --reuid=65534 --regid=65534 --clear-groups env HOME=/tmp " : "";
-  fs::path out = cwd / ".out", err = cwd / ".err";
-  std::string cmd = "cd " + shell_quoted(cwd.string()) + " && NO_COLOR=1 " + prefix + shell_quoted(CASFOLIO_BINARY) +
-                    " " + args + " >" + shell_quoted(out.string()) + " 2>" + shell_quoted(err.string());
-  int status = std::system(cmd.c_str());
-  RunResult r;
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.out = read_file(out);
-  r.err = read_file(err);
-  fs::remove(out);
-  fs::remove(err);
-  return r;
+  return run_casfolio(args, cwd,
+                      ::geteuid() == 0 ? "setpriv --reuid=65534 --regid=65534 --clear-groups env HOME=/tmp " : "");
 }
 
 // The lines of `text` that contain `what`.

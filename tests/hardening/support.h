@@ -30,13 +30,14 @@ struct RunResult {
   std::string err;     // standard error
 };
 
-// Runs `casfolio ARGS` (ARGS already quoted for the shell) from `cwd`.
-inline RunResult run_casfolio(const std::string& args, const fs::path& cwd) {
+// Runs `casfolio ARGS` (ARGS already quoted for the shell) from `cwd`;
+// `prefix` goes before the binary (environment settings, `timeout 120`, …).
+inline RunResult run_casfolio(const std::string& args, const fs::path& cwd, const std::string& prefix = "") {
   static int counter = 0;
   fs::path out = cwd / (".run-" + std::to_string(++counter) + ".out");
   fs::path err = cwd / (".run-" + std::to_string(counter) + ".err");
-  std::string cmd = "cd " + shell_quoted(cwd.string()) + " && NO_COLOR=1 " + shell_quoted(CASFOLIO_BINARY) + " " + args + " >" +
-                    shell_quoted(out.string()) + " 2>" + shell_quoted(err.string());
+  std::string cmd = "cd " + shell_quoted(cwd.string()) + " && NO_COLOR=1 " + prefix + shell_quoted(CASFOLIO_BINARY) +
+                    " " + args + " >" + shell_quoted(out.string()) + " 2>" + shell_quoted(err.string());
   int status = std::system(cmd.c_str());
   RunResult r;
   r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
