@@ -3,7 +3,7 @@
 #include <filesystem>
 #include <iostream>
 
-#include "build/site_build.h"
+#include "pipeline/site_build.h"
 #include "cli/commands.h"
 #include "cli/progress.h"
 #include "diagnostics/printer.h"

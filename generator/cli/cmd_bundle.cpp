@@ -8,7 +8,7 @@
 #include "cli/commands.h"
 #include "diagnostics/printer.h"
 #include "indicators/analysis.h"
-#include "write/bundle.h"
+#include "pipeline/bundle_build.h"
 #include "write/manifest.h"
 
 namespace casfolio {

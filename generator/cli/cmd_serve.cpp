@@ -17,7 +17,7 @@
 #include <iostream>
 #include <set>
 
-#include "build/site_build.h"
+#include "pipeline/site_build.h"
 #include "cli/commands.h"
 #include "cli/file_watcher.h"
 #include "cli/live_server.h"

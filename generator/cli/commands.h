@@ -6,7 +6,7 @@
 #include <ostream>
 #include <string>
 
-#include "build/site_build.h"
+#include "pipeline/site_build.h"
 #include "diagnostics/printer.h"
 #include "load/loader.h"
 #include "util/date.h"

@@ -13,7 +13,7 @@
 #include <string_view>
 #include <vector>
 
-#include "render/site.h"
+#include "util/rendered_file.h"
 
 namespace casfolio {
 
@@ -23,7 +23,7 @@ inline constexpr std::string_view kSiteMarker = ".casfolio-site";
 
 // What the writer left in a site folder, so that the next build can keep
 // the files that did not change instead of writing them again (the build
-// cache holds it between runs: build/site_cache.h).
+// cache holds it between runs: pipeline/site_cache.h).
 struct WrittenFile {
   // content_digest of the bytes; "src:..." for a verbatim copy (its
   // source's stat); "" when the size differed from the previous build's

@@ -9,7 +9,7 @@
 #include <string>
 #include <vector>
 
-#include "build/fingerprint.h"
+#include "pipeline/fingerprint.h"
 #include "cli/file_watcher.h"
 #include "load/load_test_support.h"
 #include "load/loader.h"

@@ -1,4 +1,4 @@
-#include "write/bundle.h"
+#include "pipeline/bundle_build.h"
 
 #include <zip.h>
 

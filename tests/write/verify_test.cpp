@@ -12,7 +12,7 @@
 #include "support/cli_run.h"
 #include "diagnostics/diagnostics.h"
 #include "load/loader.h"
-#include "write/bundle.h"
+#include "pipeline/bundle_build.h"
 
 using namespace casfolio;
 using namespace casfolio::testing;

@@ -1,4 +1,4 @@
-#include "build/fingerprint.h"
+#include "pipeline/fingerprint.h"
 
 #include <link.h>
 

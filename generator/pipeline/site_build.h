@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "build/site_cache.h"
+#include "pipeline/site_cache.h"
 #include "check/similarity.h"
 #include "indicators/analysis.h"
 #include "load/loader.h"
@@ -30,7 +30,7 @@ struct SiteBuildOptions {
   std::string out_dir;
   unsigned jobs = 0;      // threads (0 = one per core)
   WriteMode mode = WriteMode::replace;
-  // The cache folder (build/site_cache.h); "" = none: every page is
+  // The cache folder (pipeline/site_cache.h); "" = none: every page is
   // rendered, every file written and every image resized.
   std::string cache_dir;
   // Read and write the site's manifest and memo in cache_dir (the images

@@ -1,11 +1,11 @@
-#include "build/site_build.h"
+#include "pipeline/site_build.h"
 
 #include <algorithm>
 #include <filesystem>
 #include <mutex>
 #include <set>
 
-#include "build/fingerprint.h"
+#include "pipeline/fingerprint.h"
 #include "util/path.h"
 #include "write/output_lock.h"
 

@@ -11,9 +11,9 @@
 #include <random>
 #include <sstream>
 
-#include "build/fingerprint.h"
-#include "build/site_build.h"
-#include "build/site_cache.h"
+#include "pipeline/fingerprint.h"
+#include "pipeline/site_build.h"
+#include "pipeline/site_cache.h"
 #include "indicators/analysis.h"
 #include "render/site.h"
 #include "support/test_support.h"

@@ -1,4 +1,4 @@
-#include "build/site_cache.h"
+#include "pipeline/site_cache.h"
 
 #include <unistd.h>
 
@@ -12,7 +12,7 @@
 #include <functional>
 #include <sstream>
 
-#include "build/fingerprint.h"
+#include "pipeline/fingerprint.h"
 #include "util/digest.h"
 #include "util/folder_walk.h"
 
