@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "indicators/report.h"
+#include "render/charts.h"
 #include "render/media.h"
 #include "render/redact.h"
 #include "util/path.h"
@@ -27,37 +28,14 @@ void lap(std::chrono::steady_clock::time_point& start, double& total) {
 
 json generator_json() { return {{"name", "casfolio"}, {"version", CASFOLIO_VERSION}}; }
 
-std::string html_escape(std::string_view s) {
-  std::string out;
-  for (char c : s) {
-    switch (c) {
-      case '&':
-        out += "&amp;";
-        break;
-      case '<':
-        out += "&lt;";
-        break;
-      case '>':
-        out += "&gt;";
-        break;
-      case '"':
-        out += "&quot;";
-        break;
-      default:
-        out += c;
-    }
-  }
-  return out;
-}
-
 // A page that sends the browser on to `target` (relative), for a site whose
 // home is not at its top.
 std::string redirect_page(const std::string& target, const std::string& title) {
-  std::string t = html_escape(target);
+  std::string t = escape_html(target);
   return "<!DOCTYPE html>\n<html>\n<head>\n<meta charset=\"utf-8\">\n"
          "<meta http-equiv=\"refresh\" content=\"0; url=" +
-         t + "\">\n<title>" + html_escape(title) + "</title>\n</head>\n<body>\n<p><a href=\"" + t + "\">" +
-         html_escape(title) + "</a></p>\n</body>\n</html>\n";
+         t + "\">\n<title>" + escape_html(title) + "</title>\n</head>\n<body>\n<p><a href=\"" + t + "\">" +
+         escape_html(title) + "</a></p>\n</body>\n</html>\n";
 }
 
 // Makes sure site/index.html exists: the renderer's own, else a redirect to
