@@ -7,9 +7,15 @@ packages=(g++ cmake ninja-build pkg-config
   libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-cpp-dev libzip-dev
   nlohmann-json3-dev libcli11-dev libkainjow-mustache-dev libssl-dev
   libvips-dev libcpp-httplib-dev libdtl-dev
+  libgit2-dev  # casfolio collect: fetching students' repositories (docs/collect.md)
   libmimalloc-dev)  # optional: a faster malloc, about a fifth off a build (docs/performance.md)
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(catch2 zip unzip jq openssl)  # jq, openssl: the documented openssl-only check of a signed bundle
+  # check --format sarif validated against the SARIF schema (its URI formats need rfc3987).
+  packages+=(python3-jsonschema python3-rfc3987)
+  packages+=(python3-yaml)  # tests/schema: front matter and YAML read for the JSON Schema validation
+  packages+=(dpkg-dev)  # dpkg-shlibdeps: the Debian package's Depends (cmake/packaging.cmake, tests/package)
+  packages+=(git)  # tests/collect: the students' bare repositories are made with the git CLI
   # The fuzz preset: clang and its libFuzzer/sanitizer runtimes (libclang_rt.fuzzer).
   packages+=(clang libclang-rt-14-dev)
 fi

@@ -17,6 +17,9 @@ cmake --preset default >/dev/null
 cmake --build --preset default
 ctest --preset default
 
+echo "== the Debian package installed for real (dpkg -i, check content/, dpkg -r; root only)"
+tests/package/install_test.sh build-test
+
 echo "== tests under ASan + UBSan (build-asan)"
 cmake --preset asan >/dev/null
 cmake --build --preset asan

@@ -34,17 +34,24 @@ inline constexpr std::string_view kActivityGap = "activity-gap";
 inline constexpr std::string_view kNoRecentActivity = "no-recent-activity";
 inline constexpr std::string_view kReflectionDeadlineMissed = "reflection-deadline-missed";
 inline constexpr std::string_view kInterviewDeadlineMissed = "interview-deadline-missed";
+// With the ledger's hand-in times (check/timeline.h, hand_in()); staff-only.
+inline constexpr std::string_view kReflectionBackdated = "reflection-backdated";
+inline constexpr std::string_view kReflectionNotCollected = "reflection-not-collected";
 
 // An entry still as casfolio new wrote it (check/template_rules.h): it counts for nothing.
 inline constexpr std::string_view kTemplateNotFilled = "template-not-filled";
 
+// portfolio.yaml: a profile key given but left empty (`advisor: ""`).
+inline constexpr std::string_view kProfileFieldEmpty = "profile-field-empty";
+
 // Every code check_portfolio can emit.
-inline constexpr std::array<std::string_view, 18> kAll = {
+inline constexpr std::array<std::string_view, 21> kAll = {
     kExperiencePaid,       kExperienceTooManyOutcomes, kExperienceFewReflections, kReflectionBeforeStart,
     kProjectMissing,       kProjectTooShort,           kProjectFewCollaborators,  kProjectMissingStages,
     kOutcomeNotEvidenced,  kStrandMissing,             kStrandFewExperiences,     kSpanTooShort,
     kSpanCannotReach,      kActivityGap,               kNoRecentActivity,         kReflectionDeadlineMissed,
-    kInterviewDeadlineMissed, kTemplateNotFilled,
+    kInterviewDeadlineMissed, kTemplateNotFilled,     kProfileFieldEmpty,
+    kReflectionBackdated,  kReflectionNotCollected,
 };
 
 }  // namespace casfolio::codes

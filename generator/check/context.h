@@ -48,5 +48,11 @@ void check_experiences(Context& ctx);
 void check_projects(Context& ctx);
 void check_coverage(Context& ctx);
 void check_time(Context& ctx);
+void check_profile(Context& ctx);
+
+// Adds to each requirement finding in `findings` that a file of p.unread may
+// explain the `unread` argument (those files, ", "-separated), which the
+// catalog turns into "this may be because … could not be read".
+void note_unread_causes(const Portfolio& p, std::vector<Finding>& findings);
 
 }  // namespace casfolio::check

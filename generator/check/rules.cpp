@@ -64,12 +64,14 @@ void add_localized(Args& args, std::string_view arg, const LocalizedText& text) 
 
 std::vector<Finding> check_portfolio(const Portfolio& p, const CohortConfig& c, Date as_of) {
   std::vector<Finding> out;
-  Portfolio counted = check::without_unfilled_templates(p, out);  // an unfilled template counts for nothing
-  check::Context ctx{counted, c, as_of, out};
+  CountedPortfolio counted(p, &out);  // an unfilled template counts for nothing
+  check::Context ctx{counted.portfolio(), c, as_of, out};
   check::check_experiences(ctx);
   check::check_projects(ctx);
   check::check_coverage(ctx);
   check::check_time(ctx);
+  check::check_profile(ctx);
+  check::note_unread_causes(p, out);  // no cascades: a finding an unread file may explain says so
   std::vector<Finding> staff = check_staff_records(p, c, as_of);
   out.insert(out.end(), staff.begin(), staff.end());
   sort_findings(out);

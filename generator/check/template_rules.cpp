@@ -2,11 +2,13 @@
 
 #include <yaml-cpp/yaml.h>
 
+#include <algorithm>
 #include <set>
 #include <string>
 #include <string_view>
 
 #include "check/codes.h"
+#include "check/counted.h"
 #include "check/context.h"
 #include "util/embedded.h"
 #include "util/text.h"
@@ -70,23 +72,30 @@ const Prompts& prompts() {
   return p;
 }
 
-// True when `text` has words and every line of it is one of `lines`.
+// True when `text` has words and every line of it is one of `lines`. Stops
+// at the first line of the student's own, so a real text costs one line.
 bool only_prompts(std::string_view text, const std::set<std::string>& lines) {
-  std::set<std::string> own;
-  add_lines(own, text);
-  if (own.empty()) return false;
-  for (const auto& line : own)
-    if (!lines.contains(line)) return false;
-  return true;
+  bool any = false;
+  while (!text.empty()) {
+    size_t end = text.find('\n');
+    std::string line = compared_line(text.substr(0, end));
+    if (!line.empty()) {
+      if (!lines.contains(line)) return false;
+      any = true;
+    }
+    text = end == std::string_view::npos ? std::string_view() : text.substr(end + 1);
+  }
+  return any;
 }
 
-void report(std::vector<Finding>& out, Location where, std::string_view part) {
+void report(std::vector<Finding>* out, Location where, std::string_view part) {
+  if (!out) return;
   Finding f;
   f.code = std::string(codes::kTemplateNotFilled);
   f.severity = severity_of(f.code);
   f.where = std::move(where);
   add_localized(f.args, "part", "template-" + std::string(part));
-  out.push_back(std::move(f));
+  out->push_back(std::move(f));
 }
 
 // The body's first line with words on it.
@@ -102,7 +111,7 @@ Location body_location(const std::string& file, const MarkdownBody& body) {
 }
 
 // The first part of an experience still the template's, reported; false when none is.
-bool experience_unfilled(const Experience& e, std::vector<Finding>& out) {
+bool experience_unfilled(const Experience& e, std::vector<Finding>* out) {
   if (only_prompts(e.description.text, prompts().body_lines)) {
     report(out, body_location(e.file, e.description), "text");
     return true;
@@ -121,26 +130,46 @@ bool experience_unfilled(const Experience& e, std::vector<Finding>& out) {
   return false;
 }
 
+bool reflection_unfilled(const Reflection& r, std::vector<Finding>* out) {
+  if (!only_prompts(r.body.text, prompts().body_lines)) return false;
+  report(out, body_location(r.file, r.body), "text");
+  return true;
+}
+
 }  // namespace
 
-Portfolio without_unfilled_templates(const Portfolio& p, std::vector<Finding>& out) {
-  Portfolio counted = p;
+}  // namespace casfolio::check
+
+namespace casfolio {
+
+CountedPortfolio::CountedPortfolio(const Portfolio& p, std::vector<Finding>* unfilled) : loaded_(&p) {
+  std::vector<bool> experience_out(p.experiences.size()), reflection_out(p.reflections.size());
+  bool any = false;
+  for (size_t i = 0; i < p.experiences.size(); ++i)
+    if (check::experience_unfilled(p.experiences[i], unfilled)) any = experience_out[i] = true;
+  for (size_t i = 0; i < p.reflections.size(); ++i)
+    if (check::reflection_unfilled(p.reflections[i], unfilled)) any = reflection_out[i] = true;
+  if (!any) return;
+
+  Portfolio& counted = copy_.emplace(p);
   counted.experiences.clear();
   counted.reflections.clear();
   std::vector<int> new_experience(p.experiences.size(), -1), new_reflection(p.reflections.size(), -1);
   for (size_t i = 0; i < p.experiences.size(); ++i) {
-    if (experience_unfilled(p.experiences[i], out)) continue;
+    if (experience_out[i]) {
+      left_out_.push_back(p.experiences[i].file);
+      continue;
+    }
     new_experience[i] = int(counted.experiences.size());
     counted.experiences.push_back(p.experiences[i]);
   }
   for (size_t i = 0; i < p.reflections.size(); ++i) {
-    const Reflection& r = p.reflections[i];
-    if (only_prompts(r.body.text, prompts().body_lines)) {
-      report(out, body_location(r.file, r.body), "text");
+    if (reflection_out[i]) {
+      left_out_.push_back(p.reflections[i].file);
       continue;
     }
     new_reflection[i] = int(counted.reflections.size());
-    counted.reflections.push_back(r);
+    counted.reflections.push_back(p.reflections[i]);
     int& x = counted.reflections.back().experience;
     if (x >= 0) x = size_t(x) < new_experience.size() ? new_experience[size_t(x)] : -1;
   }
@@ -151,7 +180,7 @@ Portfolio without_unfilled_templates(const Portfolio& p, std::vector<Finding>& o
         kept.push_back(new_reflection[size_t(r)]);
     e.reflections = std::move(kept);
   }
-  return counted;
+  std::sort(left_out_.begin(), left_out_.end());
 }
 
-}  // namespace casfolio::check
+}  // namespace casfolio

@@ -83,12 +83,36 @@ void check_deadlines(Context& ctx) {
   }
 }
 
+// With hand-in times (hand_in()): a reflection typed long before the school
+// first saw it, and one the ledger has not seen. Staff-only: they are about
+// how the school collects, and a typed date may honestly be an activity's.
+void check_hand_in(Context& ctx) {
+  if (!ctx.p.staff.history) return;
+  for (const Reflection& r : ctx.p.reflections) {
+    if (!counts_by(r, ctx.as_of)) continue;  // not written yet as of that day
+    HandIn h = hand_in(r, ctx.p, ctx.c, ctx.as_of);
+    if (!h.seen) {
+      ctx.add(codes::kReflectionNotCollected, Location{r.file}, {});
+    } else if (h.backdated) {
+      ctx.add(codes::kReflectionBackdated, key_location(r.file, r.keys, "date"),
+              {{"date", r.date.iso()},
+               {"seen", h.first_seen.day().iso()},
+               {"grace", std::to_string(ctx.rules().grace_days)},
+               {"counts", h.counts_on.iso()}});
+    } else {
+      continue;
+    }
+    ctx.out.back().staff_only = true;
+  }
+}
+
 }  // namespace
 
 void check_time(Context& ctx) {
   check_span(ctx);
   check_gaps(ctx);
   check_deadlines(ctx);
+  check_hand_in(ctx);
 }
 
 }  // namespace casfolio::check

@@ -43,6 +43,31 @@ Date programme_start(const Portfolio& p, const CohortConfig& c) {
   return p.profile.started.valid() ? p.profile.started : c.start;
 }
 
+HandIn hand_in(const Reflection& r, const Portfolio& p, const CohortConfig& c, Date as_of) {
+  HandIn out;
+  if (!p.staff.history) {
+    out.counts_on = r.date;
+    return out;
+  }
+  out.with_ledger = true;
+  auto it = p.staff.history->find(r.file);
+  if (it == p.staff.history->end()) return out;
+  out.first_seen = it->second.first_seen;
+  const Date seen = out.first_seen.day();
+  if (!as_of.valid() || seen > as_of) return out;  // not seen yet as of that day
+  out.seen = true;
+  if (!r.date.valid()) return out;
+  const Date earliest = Date::from_days(seen.days() - c.requirements.grace_days);
+  out.backdated = r.date < earliest;
+  out.counts_on = out.backdated ? earliest : r.date;
+  return out;
+}
+
+Date judged_on(Date due, const Portfolio& p, const CohortConfig& c) {
+  if (!p.staff.history || !due.valid()) return due;
+  return Date::from_days(due.days() + c.requirements.grace_days);
+}
+
 std::vector<DeadlineResult> judge_deadlines(const Portfolio& p, const CohortConfig& c, Date as_of) {
   // The calendar is documented as sorted; sort pointers anyway so that a
   // hand-built config cannot shift the reflection windows.
@@ -53,6 +78,8 @@ std::vector<DeadlineResult> judge_deadlines(const Portfolio& p, const CohortConf
                    [](const Deadline* a, const Deadline* b) { return a->date < b->date; });
 
   const Date start = programme_start(p, c);
+  std::vector<Date> reflection_days;  // hand_in()'s day for each of p.reflections
+  for (const Reflection& x : p.reflections) reflection_days.push_back(hand_in(x, p, c, as_of).counts_on);
   std::vector<DeadlineResult> out;
   Date previous_reflection;  // the previous reflection deadline, even one before the start
   for (const Deadline* d : calendar) {
@@ -67,9 +94,11 @@ std::vector<DeadlineResult> judge_deadlines(const Portfolio& p, const CohortConf
       if (start.valid() && (!from.valid() || from < start)) from = start;
       previous_reflection = d->date;
       r.window_from = from;
-      for (const Reflection& x : p.reflections)
-        if (dated_by(x.date, as_of) && x.date <= d->date && (!from.valid() || x.date >= from))
-          first.offer(x.date, x.file);
+      for (size_t i = 0; i < p.reflections.size(); ++i) {
+        const Date on = reflection_days[i];
+        if (dated_by(on, as_of) && on <= d->date && (!from.valid() || on >= from))
+          first.offer(on, p.reflections[i].file);
+      }
     } else {
       for (const Interview& i : p.interviews)
         if (dated_by(i.date, as_of) && i.date <= d->date && (d->interview.empty() || same_word(i.kind, d->interview)))
@@ -85,7 +114,9 @@ std::vector<DeadlineResult> judge_deadlines(const Portfolio& p, const CohortConf
       r.state = DeadlineState::met;
       r.met_by = *first.file;
     } else {
-      r.state = d->date <= as_of ? DeadlineState::missed : DeadlineState::upcoming;
+      // Hand-in times: a reflection may still be first seen within the grace.
+      const Date judged = reflection ? judged_on(d->date, p, c) : d->date;
+      r.state = judged <= as_of ? DeadlineState::missed : DeadlineState::upcoming;
     }
     out.push_back(std::move(r));
   }

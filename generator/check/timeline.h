@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "model/cohort.h"
+#include "util/timestamp.h"
 
 namespace casfolio {
 
@@ -23,17 +24,45 @@ struct DeadlineResult {
   Date window_from;
 };
 
+// When a reflection counts as handed in for deadlines: the one rule
+// (docs/checks.md, "Deadlines by hand-in time").
+//  - Without hand-in times (the student has no StaffRecords::history: no
+//    ledger, a damaged one, or not collected yet) it counts on its typed
+//    `date`, as typed.
+//  - With them, on max(typed date, first sighting - grace_days): the day the
+//    school first saw the file (its first version: later edits keep it)
+//    less the grace that covers how often the school collects. A typed date
+//    more than grace_days before the first sighting is `backdated` and
+//    counts on first sighting - grace_days, so a reflection meets a
+//    deadline only when first seen on or before the deadline + grace_days.
+//    A reflection the ledger has not seen (or saw only after as_of) is not
+//    handed in: it counts for no deadline.
+// An undated reflection (already reported by the loader) counts for none.
+struct HandIn {
+  Date counts_on;         // unset: counts for no deadline
+  bool with_ledger = false;  // judged by hand-in time
+  bool seen = false;      // with_ledger: the ledger saw it by as_of
+  Timestamp first_seen;   // when seen
+  bool backdated = false;
+};
+HandIn hand_in(const Reflection& r, const Portfolio& p, const CohortConfig& c, Date as_of);
+
+// The day a deadline due on `due` is judged for `p`: `due` itself, or with
+// hand-in times due + grace_days (a reflection may still be first seen
+// until then).
+Date judged_on(Date due, const Portfolio& p, const CohortConfig& c);
+
 // Only `reflection` and `interview` deadlines are judged (kinds compared
 // without regard to ASCII case); others (events) are listed by the site but
 // have no state. Results are in date order. Deadlines before the programme
 // start (programme_start()) belong to no one's programme yet and are left out.
-//  - reflection: met by a reflection (anywhere in the portfolio) dated in
-//    [window_from, date] and not after as_of;
+//  - reflection: met by a reflection (anywhere in the portfolio) that
+//    counts (hand_in()) on a day in [window_from, date] and not after as_of;
 //  - interview: met by an interview record whose `kind` equals the
 //    deadline's `interview` (any kind when that is empty), dated on or before
 //    `date` (a range's last day) and not after as_of;
-//  - otherwise missed when date <= as_of (a deadline on the as-of day is
-//    judged), upcoming when it is later. An upcoming deadline already
+//  - otherwise missed when judged_on(date) <= as_of (a deadline on the
+//    as-of day is judged), upcoming when it is later. An upcoming deadline already
 //    satisfied is met. `met_by` names the earliest entry that met it.
 std::vector<DeadlineResult> judge_deadlines(const Portfolio& p, const CohortConfig& c, Date as_of);
 

@@ -8,6 +8,7 @@
 
 #include "cli/commands.h"
 #include "load/file_source.h"
+#include "util/embedded.h"
 #include "util/path.h"
 #include "util/text.h"
 
@@ -26,10 +27,12 @@ constexpr CommandRow kCommands[] = {
     {"report", "Print the indicators as JSON or CSV", define_report},
     {"build", "Build the browsable site", define_build},
     {"bundle", "Zip each portfolio into a checksummed submission bundle", define_bundle},
-    {"verify", "Check a bundle's structure, checksums and signature", define_verify},
+    {"verify", "Check a bundle's structure, checksums and signature, or a ledger's chain", define_verify},
+    {"collect", "Fetch the students' Git repositories and record first sightings in the ledger", define_collect},
     {"key", "Make a key pair to sign bundles with (key new NAME)", define_key},
     {"serve", "Build, serve on 127.0.0.1 and rebuild on every change", define_serve},
     {"new", "Create a portfolio, an experience or a reflection from a template", define_new},
+    {"schema", "Print the JSON Schemas of casfolio's files, for editors (or --out DIR)", define_schema},
     {"approve", "Staff: record an approval of a CAS plan or a proposal in the staff folder", define_approve},
     {"confirm", "Staff: record a supervisor's confirmation of an experience in the staff folder", define_confirm},
     {"comment", "Staff: record feedback on a portfolio, experience, reflection or interview", define_comment},
@@ -66,8 +69,22 @@ LoadOptions load_options(const CommonOptions& o) {
 
 void add_site_options(CLI::App& app, SiteCliOptions& o, const std::string& no_cache_help) {
   app.add_flag("--public", o.is_public, "A site to share: no private keys or experiences, findings or social GPA");
-  app.add_option("--theme", o.theme, "A theme folder whose files replace the built-in theme's");
+  app.add_option("--theme", o.theme, "A theme folder whose files replace the built-in theme's, or an installed theme's name");
   app.add_flag("--no-cache", o.no_cache, no_cache_help);
+}
+
+std::string theme_folder(const SiteCliOptions& site) {
+  // --theme FOLDER; failing that, a name of a theme installed with casfolio
+  // (themes/NAME in its data folder, e.g. /usr/share/casfolio/themes/NAME).
+  std::error_code ec;
+  if (site.theme.empty() || std::filesystem::is_directory(site.theme, ec)) return site.theme;
+  const std::string& data = embedded::installed_dir();
+  bool plain_name = site.theme.find('/') == std::string::npos && site.theme != "." && site.theme != "..";
+  if (!data.empty() && plain_name) {
+    std::filesystem::path installed = std::filesystem::path(data) / "themes" / site.theme;
+    if (std::filesystem::is_directory(installed, ec)) return installed.string();
+  }
+  return site.theme;
 }
 
 bool site_folders_exist(const std::string& command, const CommonOptions& common, const SiteCliOptions& site,
@@ -77,7 +94,7 @@ bool site_folders_exist(const std::string& command, const CommonOptions& common,
     err << "casfolio " << command << ": '" << common.dir << "' is not a folder\n";
     return false;
   }
-  if (!site.theme.empty() && !std::filesystem::is_directory(site.theme, ec)) {
+  if (!site.theme.empty() && !std::filesystem::is_directory(theme_folder(site), ec)) {
     err << "casfolio " << command << ": the theme folder '" << site.theme << "' does not exist\n";
     return false;
   }
@@ -91,7 +108,7 @@ SiteBuildOptions site_build_options(const CommonOptions& common, const SiteCliOp
   bo.load = load_options(common);
   bo.as_of = as_of;
   bo.is_public = site.is_public;
-  bo.theme = site.theme;
+  bo.theme = theme_folder(site);
   bo.out_dir = std::move(out_dir);
   bo.jobs = common.jobs;
   if (!site.no_cache) bo.cache_dir = default_cache_dir();
@@ -169,7 +186,9 @@ int run_cli(int argc, char** argv, std::ostream& out, std::ostream& err) {
     out << app.help("", CLI::AppFormatMode::All);
     return 0;
   } catch (const CLI::CallForVersion& e) {
-    out << app.version() << '\n';
+    // Where the templates, themes and messages come from (docs/decisions.md).
+    const std::string& data = embedded::installed_dir();
+    out << app.version() << "\ndata: " << (data.empty() ? std::string("built in") : data) << '\n';
     return 0;
   } catch (const CLI::ParseError& e) {
     std::string message = e.what();

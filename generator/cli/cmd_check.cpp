@@ -1,5 +1,6 @@
 #include <nlohmann/json.hpp>
 
+#include "cli/ci_findings.h"
 #include "cli/commands.h"
 #include "diagnostics/printer.h"
 #include "indicators/analysis.h"
@@ -15,6 +16,7 @@ struct CheckOptions {
   CommonOptions common;
   bool strict = false;
   std::string format = "text";
+  std::string lang;  // --lang; empty = each portfolio's own language
 };
 
 // What the staff folder holds about a student, under the summary line.
@@ -42,8 +44,13 @@ void print_staff_summary(std::ostream& out, const StudentAnalysis& s, Language l
 int run_check(const CheckOptions& o, Streams io) {
   auto as_of = resolve_as_of(o.common, io.err);
   if (!as_of) return 2;
-  if (o.format != "text" && o.format != "json") {
-    io.err << "casfolio check: --format is text or json, got '" << o.format << "'\n";
+  if (o.format != "text" && o.format != "json" && !is_ci_format(o.format)) {
+    io.err << "casfolio check: --format is text, json, sarif or github, got '" << o.format << "'\n";
+    return 2;
+  }
+  std::optional<Language> lang = parse_language(o.lang);
+  if (!o.lang.empty() && !lang) {
+    io.err << "casfolio check: --lang is kk, ru or en, got '" << o.lang << "'\n";
     return 2;
   }
   Cohort cohort = load_directory(o.common.dir, load_options(o.common));
@@ -59,12 +66,15 @@ int run_check(const CheckOptions& o, Streams io) {
   tally(cohort.config_findings);
   for (const auto& s : analysis.students) tally(s.findings);
 
-  if (o.format == "json") {
+  if (is_ci_format(o.format)) {
+    print_ci_findings(io.out, {o.format, o.common.dir, lang}, cohort, analysis);
+  } else if (o.format == "json") {
     nlohmann::ordered_json j;
     j["schema"] = 1;
     j["as_of"] = as_of->iso();
     j["cohort_findings"] = nlohmann::ordered_json::array();
-    for (const Finding& f : cohort.config_findings) j["cohort_findings"].push_back(finding_json(f, cohort.config.language));
+    for (const Finding& f : cohort.config_findings)
+      j["cohort_findings"].push_back(finding_json(f, lang.value_or(cohort.config.language)));
     j["students"] = nlohmann::ordered_json::array();
     for (const auto& s : analysis.students) {
       const Portfolio& p = s.loaded->portfolio;
@@ -73,7 +83,8 @@ int run_check(const CheckOptions& o, Streams io) {
       sj["path"] = p.root;
       sj["status"] = name(s.indicators.status);
       sj["findings"] = nlohmann::ordered_json::array();
-      for (const Finding& f : s.findings) sj["findings"].push_back(finding_json(f, p.profile.language));
+      for (const Finding& f : s.findings)
+        sj["findings"].push_back(finding_json(f, lang.value_or(p.profile.language)));
       j["students"].push_back(std::move(sj));
     }
     j["errors"] = errors;
@@ -82,11 +93,13 @@ int run_check(const CheckOptions& o, Streams io) {
   } else {
     bool color = use_color(io.out);
     PrintOptions cohort_print = cohort_print_options(o.common.dir, cohort, color);
+    if (lang) cohort_print.language = *lang;
     for (const Finding& f : cohort.config_findings) print_finding(io.out, f, cohort_print);
 
     for (const auto& s : analysis.students) {
       const Portfolio& p = s.loaded->portfolio;
       PrintOptions po = portfolio_print_options(o.common.dir, p, color);
+      if (lang) po.language = *lang;
       size_t e = 0, w = 0, i = 0;
       for (const Finding& f : s.findings) {
         print_finding(io.out, f, po);
@@ -98,8 +111,8 @@ int run_check(const CheckOptions& o, Streams io) {
       summary.code = "_summary";
       summary.args = {{"id", p.id}, {"status", std::string(name(s.indicators.status))},
                       {"errors", std::to_string(e)}, {"warnings", std::to_string(w)}, {"infos", std::to_string(i)}};
-      io.out << render_message(summary, p.profile.language).message << "\n";
-      if (cohort.config.has_staff_folder()) print_staff_summary(io.out, s, p.profile.language);
+      io.out << render_message(summary, po.language).message << "\n";
+      if (cohort.config.has_staff_folder()) print_staff_summary(io.out, s, po.language);
       io.out << "\n";
     }
     io.out << analysis.students.size() << " portfolio(s) checked as of " << as_of->iso() << ": " << errors
@@ -115,7 +128,9 @@ void define_check(CLI::App& app, Streams io, int& exit_code) {
   auto o = std::make_shared<CheckOptions>();
   add_common_options(app, o->common);
   app.add_flag("--strict", o->strict, "Fail on warnings too");
-  app.add_option("--format", o->format, "text or json")->capture_default_str();
+  app.add_option("--format", o->format, "text, json, sarif (SARIF 2.1.0) or github (Actions annotations)")
+      ->capture_default_str();
+  app.add_option("--lang", o->lang, "Language of the messages: kk, ru or en (default: each portfolio's own)");
   app.callback([o, io, &exit_code] { exit_code = run_check(*o, io); });
 }
 

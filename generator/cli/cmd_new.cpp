@@ -89,45 +89,67 @@ void print_no_such_experience(const NewOptions& o, const std::string& root, Stre
     io.err << "  " << escape_for_terminal(e.folder + (e.title.empty() ? "" : " — " + e.title)) << '\n';
 }
 
+// The schemas the new file's `# yaml-language-server: $schema=` line names
+// (docs/editor.md): written into the portfolio's .schemas folder (ignored by
+// the loader, as every name starting with '.') when it has none yet.
+void ensure_schemas(const std::string& portfolio, Streams io) {
+  std::error_code ec;
+  fs::path dir = fs::path(portfolio) / ".schemas";
+  if (fs::exists(dir, ec)) return;
+  if (std::string error = write_schema_files(dir.string(), portfolio_language(portfolio)); !error.empty())
+    io.err << "casfolio new: " << error << '\n';
+}
+
+// The language of the messages before a portfolio is chosen: --language when
+// it is one, else the portfolio's that --in is in, else its cohort's.
+Language language_here(const NewOptions& o) {
+  if (auto l = parse_language(o.language)) return *l;
+  std::string root = find_portfolio_root(o.in);
+  if (!root.empty()) return portfolio_language(root);
+  if (o.what != "portfolio") return portfolios_below(o.in).language;
+  return portfolio_language(o.in + "/_");  // the cohort's language, if any
+}
+
+// Why `r` made nothing, in `lang`.
+void print_failure(const ScaffoldResult& r, Language lang, Streams io) {
+  std::string code = r.code.empty() ? "new-cannot-write" : r.code;
+  print_code(io.err, code, {{"path", shown_path(r.path)}, {"reason", r.reason}}, lang);
+}
+
 int run_new(const NewOptions& o, Streams io) {
   Date today = Date::today();
   if (!o.date.empty()) {
     auto d = Date::parse(o.date);
     if (!d) {
-      io.err << "casfolio new: --date wants a real date as YYYY-MM-DD, got '" << o.date << "'\n";
+      print_code(io.err, "new-bad-date", {{"date", o.date}}, language_here(o));
       return 2;
     }
     today = *d;
   }
+  if (!o.language.empty() && !parse_language(o.language)) {
+    print_code(io.err, "new-bad-language", {{"language", o.language}}, language_here(o));
+    return 2;
+  }
+  if (o.argument.empty() && o.what != "reflection") {
+    print_code(io.err, o.what == "portfolio" ? "new-name-missing" : "new-title-missing", {}, language_here(o));
+    return 2;
+  }
   ScaffoldResult r;
+  Language lang = Language::en;
+  std::string portfolio;  // the portfolio the new file is in
   if (o.what == "portfolio") {
-    if (o.argument.empty()) {
-      io.err << "casfolio new portfolio: give the student's name, e.g. casfolio new portfolio \"Aruzhan Bekova\"\n";
-      return 2;
-    }
-    Language lang = Language::en;
-    if (!o.language.empty()) {
-      auto l = parse_language(o.language);
-      if (!l) {
-        io.err << "casfolio new: --language is kk, ru or en, got '" << o.language << "'\n";
-        return 2;
-      }
-      lang = *l;
-    } else {
-      lang = portfolio_language(o.in + "/_");  // the cohort's language, if any
-    }
+    lang = language_here(o);
     std::string parent = o.in;
     std::error_code ec;
     if (std::filesystem::exists(parent + "/cohort.yaml", ec) && std::filesystem::is_directory(parent + "/students", ec))
       parent += "/students";
     r = new_portfolio(parent, o.argument, lang, today);
+    portfolio = fs::path(r.path).parent_path().string();
   } else {
-    if (o.what == "experience" && o.argument.empty()) {
-      io.err << "casfolio new experience: give a title, e.g. casfolio new experience \"Guitar lessons\"\n";
-      return 2;
-    }
     std::string root = target_portfolio(o, io);
     if (root.empty()) return 2;
+    portfolio = root;
+    lang = portfolio_language(root);
     if (o.what == "experience") {
       r = new_experience(root, o.argument, o.project, today);
     } else {
@@ -137,17 +159,13 @@ int run_new(const NewOptions& o, Streams io) {
         return 2;
       }
     }
-    if (r.ok) {
-      io.out << text_of("_new-created", {{"path", shown_path(r.path)}}, portfolio_language(root)) << '\n';
-      return 0;
-    }
   }
   if (!r.ok) {
-    io.err << "casfolio new: " << r.path << ": " << r.error << '\n';
+    print_failure(r, lang, io);
     return 1;
   }
-  io.out << text_of("_new-created", {{"path", shown_path(r.path)}}, portfolio_language(fs::path(r.path).parent_path().string()))
-         << '\n';
+  io.out << text_of("_new-created", {{"path", shown_path(r.path)}}, lang) << '\n';
+  ensure_schemas(portfolio, io);
   return 0;
 }
 

@@ -15,6 +15,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <map>
 #include <set>
 
 #include "pipeline/site_build.h"
@@ -62,25 +63,20 @@ void print_findings(std::ostream& err, const SiteBuild& build, const SiteBuildRe
   print_render_findings(err, root, cohort, r.render_findings, color);
 }
 
-// What the page's banner says (reload.js): the errors, in the cohort's language.
-std::string status_json(unsigned long long version, const SiteBuild& build, const SiteBuildResult& r) {
+// An error for a banner: where it is (relative to DIR) and the finding.
+using BannerError = std::pair<std::string, const Finding*>;
+
+// What one page's banner says (reload.js): `errors`, in the cohort's
+// language, titled with `title_code` ("{count}" errors), or that the last
+// change could not be built.
+std::string status_json(unsigned long long version, const SiteBuild& build, const SiteBuildResult& r,
+                        const std::vector<BannerError>& errors, const char* title_code) {
   nlohmann::ordered_json j;
   j["version"] = std::to_string(version);
   Language lang = build.cohort().config.language;
-  std::vector<std::pair<std::string, const Finding*>> errors;
-  for (const Finding& f : build.cohort().config_findings)
-    if (f.severity == Severity::error) errors.push_back({f.where.file, &f});
-  for (const StudentAnalysis& s : build.analysis().students) {
-    const Portfolio& p = s.loaded->portfolio;
-    for (const Finding& f : s.findings)
-      if (f.severity == Severity::error)
-        errors.push_back({join_path(p.root == "." ? "" : p.root, f.where.file), &f});
-  }
-  for (const Finding& f : r.render_findings)
-    if (f.severity == Severity::error) errors.push_back({f.where.file, &f});
   if (!r.ok || !errors.empty()) {
     Finding text;
-    text.code = r.ok ? "_serve_errors" : "_serve_failed";
+    text.code = r.ok ? title_code : "_serve_failed";
     text.args = {{"count", std::to_string(errors.size())}};
     MessageText m = render_message(text, lang);
     nlohmann::ordered_json b;
@@ -99,6 +95,46 @@ std::string status_json(unsigned long long version, const SiteBuild& build, cons
     j["banner"] = nullptr;
   }
   return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+}
+
+// The banners by page: a student's pages list that student's errors only
+// (a classmate's name, files or errors never show on them); the cohort's
+// pages, for staff, list the cohort's own errors (cohort.yaml, templates)
+// and every student's.
+PageStatuses page_statuses(unsigned long long version, const SiteBuild& build, const SiteBuildResult& r) {
+  std::vector<BannerError> cohort_errors, all_errors;
+  std::map<std::string, std::vector<BannerError>> by_student;
+  for (const Finding& f : build.cohort().config_findings)
+    if (f.severity == Severity::error) cohort_errors.push_back({f.where.file, &f});
+  all_errors = cohort_errors;
+  std::vector<std::pair<std::string, std::string>> roots;  // portfolio root, id
+  for (const StudentAnalysis& s : build.analysis().students) {
+    const Portfolio& p = s.loaded->portfolio;
+    roots.push_back({p.root, p.id});
+    for (const Finding& f : s.findings)
+      if (f.severity == Severity::error) {
+        BannerError e{join_path(p.root == "." ? "" : p.root, f.where.file), &f};
+        all_errors.push_back(e);
+        by_student[p.id].push_back(e);
+      }
+  }
+  // The renderer's findings name files relative to DIR: a student's when in their folder.
+  for (const Finding& f : r.render_findings) {
+    if (f.severity != Severity::error) continue;
+    BannerError e{f.where.file, &f};
+    all_errors.push_back(e);
+    const std::string* owner = nullptr;
+    if (f.code != "template-error")
+      for (const auto& [root, id] : roots)
+        if (root == "." || f.where.file.starts_with(root + "/")) owner = &id;
+    if (owner) by_student[*owner].push_back(e);
+  }
+  PageStatuses statuses;
+  statuses.cohort = status_json(version, build, r, all_errors, "_serve_errors");
+  statuses.other = status_json(version, build, r, {}, "_serve_student_errors");
+  for (const auto& [id, errors] : by_student)
+    statuses.students[id] = status_json(version, build, r, errors, "_serve_student_errors");
+  return statuses;
 }
 
 int run_serve(const ServeOptions& o, Streams io) {
@@ -166,7 +202,7 @@ int run_serve(const ServeOptions& o, Streams io) {
   first_timings.print(io.err);
   double first_ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count();
   print_findings(io.err, build, r, {}, true, true);
-  server.publish(version, status_json(version, build, r));
+  server.publish(version, page_statuses(version, build, r));
   // Said before the first answer: whoever waits for one may read it (the
   // port listens since bind(); requests wait there until start()).
   std::string url = "http://127.0.0.1:" + std::to_string(server.port()) + "/";
@@ -177,7 +213,7 @@ int run_serve(const ServeOptions& o, Streams io) {
   io.err << std::flush;
   server.start();
 
-  std::string last_status;
+  PageStatuses last_status;
   while (true) {
     struct pollfd fds[2] = {{watcher.fd(), POLLIN, 0}, {signal_fd, POLLIN, 0}};
     int n = ::poll(fds, signal_fd >= 0 ? 2 : 1, -1);
@@ -224,7 +260,7 @@ int run_serve(const ServeOptions& o, Streams io) {
       for (const std::string& p : paths)
         if (p == lp.portfolio.root || p.starts_with(lp.portfolio.root + "/")) roots.insert(lp.portfolio.root);
     print_findings(io.err, build, r, roots, r.full_load, r.full_load);
-    std::string status = status_json(version + 1, build, r);
+    PageStatuses status = page_statuses(version + 1, build, r);
     if (r.written.written > 0 || r.written.removed > 0 || status != last_status) {
       ++version;
       server.publish(version, status);

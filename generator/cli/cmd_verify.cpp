@@ -1,4 +1,8 @@
+#include <fstream>
+#include <sstream>
+
 #include "cli/commands.h"
+#include "load/ledger_reader.h"
 #include "diagnostics/printer.h"
 #include "write/verify.h"
 
@@ -24,6 +28,15 @@ void print_usage_finding(std::ostream& err, std::string_view code, const std::st
   print_finding(err, f, po);
 }
 
+bool read_whole_file(const std::string& file, std::string& out) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return false;
+  std::ostringstream buf;
+  buf << in.rdbuf();
+  out = std::move(buf).str();
+  return !in.bad();
+}
+
 // Who signed, for the OK line.
 std::string signature_note(const VerifyResult& r) {
   if (r.signed_by.empty()) return "not signed";
@@ -31,6 +44,32 @@ std::string signature_note(const VerifyResult& r) {
   if (!r.signer_name.empty()) return note + " (" + r.signer_name + ")";
   if (!r.trusted) return note + " (not checked against a trusted key)";
   return note + " (trusted)";
+}
+
+// A staff folder's ledger.jsonl (docs/collect.md): every line's `prev` is the
+// SHA-256 of the line before it; the first that is not is reported, with
+// the reader's own findings (load/ledger_reader.h).
+bool verify_ledger_file(const std::string& file, Language language, bool color, Streams io) {
+  PrintOptions po;
+  po.language = language;
+  po.color = color;
+  std::string bytes;
+  if (!read_whole_file(file, bytes)) {
+    print_usage_finding(io.out, "ledger-unreadable", file, {});
+    io.out << file << ": 1 problem(s)\n";
+    return false;
+  }
+  ParsedLedger parsed = parse_ledger(bytes);
+  Diagnostics d;
+  report_ledger_check(parsed.check, file, d);
+  for (const Finding& f : d.findings()) print_finding(io.out, f, po);
+  if (!parsed.check.ok()) {
+    io.out << file << ": the chain is broken at line " << parsed.check.line << '\n';
+    return false;
+  }
+  io.out << file << ": OK, " << parsed.check.lines << " line(s), each chained to the one before"
+         << (parsed.check.partial_last_line ? " (then an append cut short, ignored)" : "") << '\n';
+  return true;
 }
 
 int run_verify(const VerifyCliOptions& o, Streams io) {
@@ -63,6 +102,10 @@ int run_verify(const VerifyCliOptions& o, Streams io) {
   bool color = use_color(io.out);
   bool all_ok = true;
   for (const std::string& file : o.files) {
+    if (file.ends_with(".jsonl")) {
+      all_ok = verify_ledger_file(file, forced.value_or(Language::en), color, io) && all_ok;
+      continue;
+    }
     VerifyResult r = verify_bundle(file, vo);
     PrintOptions po;
     po.language = forced.value_or(r.language);
@@ -83,7 +126,8 @@ int run_verify(const VerifyCliOptions& o, Streams io) {
 
 void define_verify(CLI::App& app, Streams io, int& exit_code) {
   auto o = std::make_shared<VerifyCliOptions>();
-  app.add_option("files", o->files, "Bundles (.zip) to check")->required();
+  app.add_option("files", o->files, "Bundles (.zip) to check, or ledgers (.jsonl: a staff folder's ledger.jsonl)")
+      ->required();
   app.add_option("--lang", o->lang, "Language of the messages: kk, ru or en (default: the bundle's own)");
   app.add_option("--key", o->keys, "A trusted public key (.pub): the bundle must be signed by it (repeatable)")
       ->allow_extra_args(false);

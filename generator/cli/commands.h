@@ -35,10 +35,13 @@ LoadOptions load_options(const CommonOptions& o);
 // What build and serve share on top of CommonOptions.
 struct SiteCliOptions {
   bool is_public = false;  // --public
-  std::string theme;       // --theme FOLDER
+  std::string theme;       // --theme FOLDER (or an installed theme's name)
   bool no_cache = false;   // --no-cache
 };
 void add_site_options(CLI::App& app, SiteCliOptions& o, const std::string& no_cache_help);
+// The folder --theme means: the folder it names, else a theme of that name
+// installed with casfolio (docs/site.md); as given when neither exists.
+std::string theme_folder(const SiteCliOptions& site);
 // DIR and --theme must be folders; false after saying which is not
 // ("casfolio COMMAND: ...").
 bool site_folders_exist(const std::string& command, const CommonOptions& common, const SiteCliOptions& site,
@@ -66,9 +69,17 @@ void define_report(CLI::App& app, Streams io, int& exit_code);
 void define_build(CLI::App& app, Streams io, int& exit_code);
 void define_bundle(CLI::App& app, Streams io, int& exit_code);
 void define_verify(CLI::App& app, Streams io, int& exit_code);
+void define_collect(CLI::App& app, Streams io, int& exit_code);
 void define_key(CLI::App& app, Streams io, int& exit_code);
 void define_serve(CLI::App& app, Streams io, int& exit_code);
 void define_new(CLI::App& app, Streams io, int& exit_code);
+void define_schema(CLI::App& app, Streams io, int& exit_code);
+
+// Writes the JSON Schemas of `kinds` (every kind when empty) into `dir` as
+// <kind>.schema.json, descriptions in `lang`, each file replaced in one
+// rename (cmd_schema.cpp). "" when done, else why not.
+struct FileKind;
+std::string write_schema_files(const std::string& dir, Language lang, const std::vector<const FileKind*>& kinds = {});
 // The staff commands (cmd_staff.cpp): one record each in the staff folder.
 void define_approve(CLI::App& app, Streams io, int& exit_code);
 void define_confirm(CLI::App& app, Streams io, int& exit_code);

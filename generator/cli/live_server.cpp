@@ -199,7 +199,15 @@ void LiveServer::events(const httplib::Request& req, httplib::Response& res) {
     --waiters_;
   }
   res.status = 200;
-  res.set_content(status_, "application/json");
+  std::optional<std::string> owner = page_owner(req.has_param("page") ? req.get_param_value("page") : "");
+  const std::string* status = &statuses_.other;
+  if (owner && owner->empty()) {
+    status = &statuses_.cohort;
+  } else if (owner) {
+    auto it = statuses_.students.find(*owner);
+    if (it != statuses_.students.end()) status = &it->second;
+  }
+  res.set_content(*status, "application/json");
 }
 
 LiveServer::Reply LiveServer::page(std::string_view target) const {
@@ -285,13 +293,35 @@ void LiveServer::stop() {
   if (thread_.joinable()) thread_.join();
 }
 
-void LiveServer::publish(unsigned long long version, std::string status_json) {
+void LiveServer::publish(unsigned long long version, PageStatuses statuses) {
   {
     std::lock_guard<std::mutex> lock(mutex_);
     version_ = version;
-    status_ = std::move(status_json);
+    statuses_ = std::move(statuses);
   }
   changed_.notify_all();
+}
+
+void LiveServer::publish(unsigned long long version, std::string status_json) {
+  publish(version, PageStatuses{status_json, {}, status_json});
+}
+
+std::optional<std::string> page_owner(std::string_view page) {
+  std::optional<std::string> relative = request_relative_path(target_path(page));
+  if (!relative) return std::nullopt;
+  std::vector<std::string_view> parts;
+  for (std::string_view rest = *relative; !rest.empty();) {
+    size_t slash = rest.find('/');
+    parts.push_back(rest.substr(0, slash));
+    rest = slash == std::string_view::npos ? std::string_view() : rest.substr(slash + 1);
+  }
+  // "students" first or second ("<lang>/students/<id>"), "media/<id>": the segment after it is the id.
+  size_t at = 0;
+  if (!parts.empty() && (parts[0] == "media" || parts[0] == "students")) at = 1;
+  else if (parts.size() >= 2 && parts[1] == "students") at = 2;
+  if (at == 0) return std::string();
+  if (parts.size() <= at || parts[at].empty()) return std::nullopt;
+  return std::string(parts[at]);
 }
 
 }  // namespace casfolio

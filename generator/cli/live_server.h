@@ -4,9 +4,9 @@
 // and the endpoints that script asks:
 //   /__casfolio/reload.js, /__casfolio/serve.css   the script and its banner's style
 //   /__casfolio/version                            the site's version, a number
-//   /__casfolio/events?since=V                     the status as JSON, at once when the
-//                                                   version is not V, else when it changes
-//                                                   (or after 20 seconds)
+//   /__casfolio/events?since=V&page=P              the status as JSON for the page at path P,
+//                                                   at once when the version is not V, else
+//                                                   when it changes (or after 20 seconds)
 // It answers only requests whose Host names it (127.0.0.1, localhost or
 // [::1] with its port: no DNS rebinding), only with files inside the folder
 // (util/request_path.h), students' files as served_type.h says, and every
@@ -16,7 +16,9 @@
 #pragma once
 #include <condition_variable>
 #include <cstdint>
+#include <map>
 #include <memory>
+#include <optional>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -31,6 +33,22 @@ struct Response;
 }  // namespace httplib
 
 namespace casfolio {
+
+// What /__casfolio/events answers, by whose page asks (page_owner): a
+// student's pages show that student's errors only, the cohort's pages
+// (for staff) everyone's and the cohort's own.
+struct PageStatuses {
+  std::string cohort;                            // the cohort's pages
+  std::map<std::string, std::string> students;   // a student's pages, by id
+  std::string other;                             // any other page: a student not in `students`, or unknown
+  bool operator==(const PageStatuses&) const = default;
+};
+
+// Whose page the request path `page` is ("/en/students/ana/index.html"):
+// the student's id for their pages and media ("<lang>/students/<id>/...",
+// "media/<id>/..."), "" for the cohort's pages, nullopt when it cannot be
+// read or names a student's folder without an id (then it is no one's).
+std::optional<std::string> page_owner(std::string_view page);
 
 class LiveServer {
  public:
@@ -51,7 +69,9 @@ class LiveServer {
   void start();
   void stop();
   // A new version of the site and the status that goes with it (JSON with
-  // "version" and "banner"); wakes the pages waiting for it.
+  // "version" and "banner"), by page; wakes the pages waiting for it.
+  void publish(unsigned long long version, PageStatuses statuses);
+  // The same status on every page.
   void publish(unsigned long long version, std::string status_json);
 
   // What a GET of the raw request target `target` answers from the folder.
@@ -76,7 +96,7 @@ class LiveServer {
   std::mutex mutex_;
   std::condition_variable changed_;
   unsigned long long version_ = 0;
-  std::string status_ = "{\"version\":0,\"banner\":null}";
+  PageStatuses statuses_{"{\"version\":0,\"banner\":null}", {}, "{\"version\":0,\"banner\":null}"};
   int waiters_ = 0;
   bool stopping_ = false;
 };

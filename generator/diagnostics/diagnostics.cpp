@@ -100,6 +100,11 @@ MessageText render_message(const Finding& f, Language lang) {
   if (it == catalog().end()) return {f.code, {}};
   MessageText t{substitute(pick(it->second.message, lang), f.args), substitute(pick(it->second.hint, lang), f.args)};
   if (t.message.empty()) t.message = f.code;
+  // A requirement finding that an unread file may explain says so (check/unread_rules.cpp).
+  auto unread = std::find_if(f.args.begin(), f.args.end(), [](const auto& a) { return a.first == "unread"; });
+  if (unread != f.args.end())
+    if (auto note = catalog().find(std::string_view("_check-unread-note")); note != catalog().end())
+      t.message += " " + substitute(pick(note->second.message, lang), {{"files", unread->second}});
   return t;
 }
 

@@ -70,6 +70,10 @@ struct StudentIndicators {
   std::vector<std::string> not_completed;
   // A review.md in the portfolio of a cohort with a staff folder: claimed, not confirmed (experience ids).
   std::vector<std::string> unconfirmed_reviews;
+  // Entries still the template (check/counted.h), by file: every figure here
+  // leaves them out, and so do the pages' counts.
+  std::vector<std::string> not_counted;
+  bool counts(const std::string& file) const;
   int reflections = 0;
   std::map<std::string, OutcomeEvidence> outcomes;  // every framework outcome, by id
   std::vector<ProjectFacts> projects;
@@ -102,7 +106,24 @@ StudentIndicators compute_student(const Portfolio& p, const CohortConfig& c, Dat
 //               min_days, the programme span);
 //   on-track:   otherwise.
 // Staff-only findings (academic honesty) do not change the status.
+// It is a function of unmet_requirements() (generator/indicators/status.cpp).
 Status judge_status(const StudentIndicators& s, const Requirements& r, const std::vector<Finding>& findings);
+
+// One condition of the status rule that a student does not meet, as data:
+// the catalog text that says it (i18n/messages/completion.yaml, "_unmet-*")
+// and its values, so that a list of reasons can be shown in any language.
+struct UnmetRequirement {
+  std::string text;      // e.g. "_unmet-span"
+  Args args;             // e.g. {months, 5}, {needed, 8}
+  bool concern = false;  // makes the student of-concern (else on-track)
+};
+
+// Every condition of the status rule the student does not meet, in the
+// rule's order (the of-concern ones first). Empty exactly when the status
+// is complete; judge_status() is: any `concern` -> of-concern, any other ->
+// on-track, none -> complete.
+std::vector<UnmetRequirement> unmet_requirements(const StudentIndicators& s, const Requirements& r,
+                                                 const std::vector<Finding>& findings);
 
 // Social GPA (SPEC section 6) from the portfolio's service experiences and
 // achievements under `scheme`. Paid experiences, and reviews and

@@ -301,10 +301,6 @@ Json report_json(const Cohort& cohort, const CohortAnalysis& analysis) {
   return j;
 }
 
-namespace {
-
-// RFC 4180 quoting; a field a spreadsheet would run as a formula (= + - @)
-// is prefixed with an apostrophe so that a name cannot execute anything.
 std::string csv_field(std::string_view s) {
   std::string v(s);
   if (!v.empty() && (v[0] == '=' || v[0] == '+' || v[0] == '-' || v[0] == '@' || v[0] == '\t' || v[0] == '\r'))
@@ -318,8 +314,6 @@ std::string csv_field(std::string_view s) {
   out += '"';
   return out;
 }
-
-}  // namespace
 
 std::string report_csv(const Cohort& cohort, const CohortAnalysis& analysis) {
   const CohortConfig& config = cohort.config;

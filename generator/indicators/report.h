@@ -40,4 +40,9 @@ nlohmann::ordered_json report_json(const Cohort& cohort, const CohortAnalysis& a
 // One row per student (RFC 4180: CRLF line ends, fields quoted when needed).
 std::string report_csv(const Cohort& cohort, const CohortAnalysis& analysis);
 
+// One CSV field: quoted (RFC 4180) when it holds a comma, a quote, CR or LF;
+// a field a spreadsheet would run as a formula (starting with = + - @, TAB
+// or CR) is prefixed with an apostrophe so that a name cannot execute anything.
+std::string csv_field(std::string_view s);
+
 }  // namespace casfolio

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "check/counted.h"
 #include "indicators/indicators.h"
 
 namespace casfolio {
@@ -49,8 +50,10 @@ SocialGpaResult compute_social_gpa(const Portfolio& p, const CohortConfig& c, Da
   return compute_social_gpa(p, c.social_gpa ? *c.social_gpa : SocialGpaScheme{}, c, as_of);
 }
 
-SocialGpaResult compute_social_gpa(const Portfolio& p, const SocialGpaScheme& scheme, const CohortConfig& c,
+SocialGpaResult compute_social_gpa(const Portfolio& loaded, const SocialGpaScheme& scheme, const CohortConfig& c,
                                    Date as_of) {
+  CountedPortfolio counted(loaded);  // an unfilled template gives no hours and no achievement
+  const Portfolio& p = counted.portfolio();
   SocialGpaResult r;
   r.model = scheme.model;
 

@@ -1,6 +1,7 @@
 #include <algorithm>
 #include <set>
 
+#include "check/counted.h"
 #include "indicators/indicators.h"
 #include "util/text.h"
 
@@ -46,14 +47,21 @@ StrandHours confirmed_strand_hours(const Experience& e, const ConfirmedFacts& f)
   return StrandHours{};
 }
 
+bool StudentIndicators::counts(const std::string& file) const {
+  return !std::binary_search(not_counted.begin(), not_counted.end(), file);
+}
+
 int StudentIndicators::outcomes_evidenced() const {
   return int(std::count_if(outcomes.begin(), outcomes.end(), [](const auto& o) { return o.second.count > 0; }));
 }
 
-StudentIndicators compute_student(const Portfolio& p, const CohortConfig& c, Date as_of,
+StudentIndicators compute_student(const Portfolio& loaded, const CohortConfig& c, Date as_of,
                                   const std::vector<Finding>& findings) {
+  CountedPortfolio counted(loaded);  // every figure from what counts: no unfilled template
+  const Portfolio& p = counted.portfolio();
   StudentIndicators s;
   s.id = p.id;
+  s.not_counted = counted.left_out();
   s.hours_self_reported = !c.has_staff_folder();
 
   for (const Experience& e : p.experiences) {
@@ -105,7 +113,7 @@ StudentIndicators compute_student(const Portfolio& p, const CohortConfig& c, Dat
     s.deadlines_upcoming += d.state == DeadlineState::upcoming;
     s.deadlines.push_back(std::move(d));
   }
-  for (const Interview& i : p.interviews)
+  for (const Interview& i : loaded.interviews)  // pointers into the portfolio the caller holds
     if (counts_by(i.date, as_of)) s.interviews.push_back(&i);
 
   if (c.social_gpa) s.social_gpa = compute_social_gpa(p, c, as_of);
@@ -113,34 +121,6 @@ StudentIndicators compute_student(const Portfolio& p, const CohortConfig& c, Dat
     s.status_override = p.staff.status_override;
   s.status = judge_status(s, c.requirements, findings);
   return s;
-}
-
-Status judge_status(const StudentIndicators& s, const Requirements& r, const std::vector<Finding>& findings) {
-  bool error = false, warning = false;
-  for (const Finding& f : findings) {
-    if (f.staff_only) continue;
-    error |= f.severity == Severity::error;
-    warning |= f.severity == Severity::warning;
-  }
-  if (error || s.deadlines_missed > 0 || s.longest_gap.days > r.max_gap_days || !s.unreflected_experiences.empty())
-    return Status::of_concern;
-  if (warning) return Status::on_track;
-  // An experience confirmed `completed: false` is not done: not complete yet.
-  if (!s.not_completed.empty()) return Status::on_track;
-
-  for (size_t i = 0; i < 3; ++i) {
-    int needed = std::max(r.min_experiences[i], r.all_strands ? 1 : 0);
-    if (s.experiences_per_strand[i] < needed) return Status::on_track;
-  }
-  if (r.all_outcomes)
-    for (const auto& [id, evidence] : s.outcomes)
-      if (evidence.count == 0) return Status::on_track;
-  int projects = int(std::count_if(s.projects.begin(), s.projects.end(), [&](const ProjectFacts& p) {
-    return p.finished && p.days >= r.project.min_days;
-  }));
-  if (projects < r.project.min) return Status::on_track;
-  if (s.span_months < r.min_months) return Status::on_track;
-  return Status::complete;
 }
 
 }  // namespace casfolio

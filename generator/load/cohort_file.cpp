@@ -5,6 +5,7 @@
 #include "load/document.h"
 #include "load/experience_file.h"
 #include "load/framework_file.h"
+#include "load/repository_list.h"
 #include "load/yaml_fields.h"
 #include "util/text.h"
 
@@ -40,7 +41,7 @@ struct Reader {
       if (auto b = read_bool(*v, key, c)) into = *b;
   }
   // A nested map, checked for unknown keys; nullptr when absent or not a map.
-  std::optional<Reader> sub(std::string_view key, const std::vector<std::string_view>& known) const {
+  std::optional<Reader> sub(std::string_view key, const KeyTable& known) const {
     const YamlNode* v = get(key);
     if (!v || !read_map(*v, key, c)) return std::nullopt;
     check_keys(*v, known, c);
@@ -60,7 +61,7 @@ void read_requirements(const Reader& r, Requirements& q) {
   r.flag("all_outcomes", q.all_outcomes);
   r.flag("all_strands", q.all_strands);
   r.count("max_outcomes_per_experience", q.max_outcomes_per_experience);
-  if (auto p = r.sub("project", {"min", "min_days", "collaborators", "stages"})) {
+  if (auto p = r.sub("project", project_requirements_keys())) {
     p->count("min", q.project.min);
     p->count("min_days", q.project.min_days);
     p->count("collaborators", q.project.collaborators);
@@ -78,16 +79,27 @@ void read_requirements(const Reader& r, Requirements& q) {
       if (strand && n) q.min_experiences[size_t(*strand)] = *n;
     }
   }
-  if (auto a = r.sub("approval", {"plan", "project", "experience"})) {
+  if (auto a = r.sub("approval", approval_requirements_keys())) {
     a->flag("plan", q.approval.plan);
     a->flag("project", q.approval.project);
     a->flag("experience", q.approval.experience);
   }
-  if (auto p = r.sub("reflections_per_experience", {"min", "long_days", "long_min"})) {
+  if (auto p = r.sub("reflections_per_experience", reflections_per_experience_keys())) {
     p->count("min", q.reflections_per_experience.min);
     p->count("long_days", q.reflections_per_experience.long_days);
     p->count("long_min", q.reflections_per_experience.long_min);
   }
+  // Days after a deadline that a reflection first seen by `collect` still
+  // meets it: a school that collects weekly cannot see to the day.
+  if (const YamlNode* v = r.get("grace_days"))
+    if (auto n = read_count(*v, "grace_days", r.c)) {
+      if (*n > kMaxGraceDays)
+        r.c.diagnostics.report("number-out-of-range", v->where(r.c.file),
+                               {{"key", "grace_days"}, {"value", v->scalar}, {"min", "0"},
+                                {"max", std::to_string(kMaxGraceDays)}});
+      else
+        q.grace_days = *n;
+    }
   if (const YamlNode* v = r.get("similarity"))
     if (auto x = read_number(*v, "similarity", r.c)) {
       if (*x < 0 || *x > 1)
@@ -104,7 +116,7 @@ void read_calendar(const YamlNode& v, const FieldContext& c, std::vector<Deadlin
       c.diagnostics.report("not-a-map", item->where(c.file), {{"key", "calendar"}});
       continue;
     }
-    check_keys(*item, {"date", "from", "to", "kind", "name", "interview"}, c);
+    check_keys(*item, calendar_keys(), c);
     Reader r{*item, c};
     Location at{c.file, item->line, item->column, 0};
     Deadline d;
@@ -163,7 +175,7 @@ void read_social_gpa(const YamlNode& v, const FieldContext& c, std::optional<Soc
     return;
   }
   if (!read_map(v, "social_gpa", c)) return;
-  check_keys(v, {"model", "points", "require_evidence", "scale", "levels"}, c);
+  check_keys(v, social_gpa_keys(), c);
   SocialGpaScheme s;
   Reader r{v, c};
   choose<GpaModel>(r.get("model"), "model",
@@ -173,7 +185,7 @@ void read_social_gpa(const YamlNode& v, const FieldContext& c, std::optional<Soc
     for (const auto& [key, value] : p->entries) {
       if (key.scalar == "volunteer_hours") {
         if (!read_map(value, "volunteer_hours", c)) continue;
-        check_keys(value, {"per", "points", "max", "rounding"}, c);
+        check_keys(value, volunteer_hours_keys(), c);
         Reader h{value, c};
         h.amount("per", s.volunteer_hours.per, true);
         h.amount("points", s.volunteer_hours.points);
@@ -191,11 +203,11 @@ void read_social_gpa(const YamlNode& v, const FieldContext& c, std::optional<Soc
     }
   }
   r.flag("require_evidence", s.require_evidence);
-  if (auto sc = r.sub("scale", {"max", "full_points"})) {
+  if (auto sc = r.sub("scale", gpa_scale_keys())) {
     sc->amount("max", s.scale_max);
     sc->amount("full_points", s.full_points, true);
   }
-  if (auto lv = r.sub("levels", {"high", "satisfactory"})) {
+  if (auto lv = r.sub("levels", gpa_levels_keys())) {
     lv->amount("high", s.level_high);
     lv->amount("satisfactory", s.level_satisfactory);
   }
@@ -212,10 +224,7 @@ CohortConfig parse_cohort_config(std::string_view text, const std::string& file,
   auto map = parse_yaml_map(text, file, limits, diagnostics);
   if (!map) return config;
   FieldContext c{file, diagnostics};
-  check_keys(*map,
-             {"school", "programme", "cohort", "language", "languages", "start", "end", "framework", "theme",
-              "requirements", "calendar", "social_gpa", "staff"},
-             c);
+  check_keys(*map, cohort_keys(), c);
   config.keys = key_lines(*map, file, 1);
   Reader r{*map, c};
   r.text("school", config.school);
@@ -225,6 +234,7 @@ CohortConfig parse_cohort_config(std::string_view text, const std::string& file,
   // As written, relative to this file's folder; the loader resolves it.
   if (const YamlNode* v = r.get("staff"))
     if (auto s = read_text(*v, "staff", c)) config.staff_folder = std::string(trim(*s));
+  if (const YamlNode* v = r.get("repositories")) read_repositories_key(*v, file, diagnostics, config);
 
   std::vector<std::pair<std::string_view, Language>> languages;
   for (Language l : kAllLanguages) languages.emplace_back(code(l), l);
@@ -261,9 +271,7 @@ CohortConfig parse_cohort_config(std::string_view text, const std::string& file,
       }
     }
 
-  if (auto q = r.sub("requirements", {"min_months", "max_gap_days", "all_outcomes", "all_strands", "project",
-                                      "min_experiences", "max_outcomes_per_experience",
-                                      "reflections_per_experience", "similarity", "approval"}))
+  if (auto q = r.sub("requirements", requirements_keys()))
     read_requirements(*q, config.requirements);
   if (const YamlNode* v = r.get("calendar")) read_calendar(*v, c, config.calendar);
   if (const YamlNode* v = map->find("social_gpa")) read_social_gpa(*v, c, config.social_gpa);

@@ -53,7 +53,7 @@ void read_supervisor(const YamlNode& v, const FieldContext& c, Supervisor& s) {
     return;
   }
   if (!read_map(v, "supervisor", c)) return;
-  check_keys(v, {"name", "role", "email", "phone"}, c);
+  check_keys(v, supervisor_keys(), c);
   auto text_of = [&](std::string_view key, std::string& into) {
     if (const YamlNode* x = optional_key(v, key))
       if (auto t = read_text(*x, key, c)) into = *t;
@@ -127,7 +127,7 @@ void read_achievements(const YamlNode& v, const FieldContext& c, const ParseCont
       c.diagnostics.report("not-a-map", item->where(c.file), {{"key", "achievements"}});
       continue;
     }
-    check_keys(*item, {"kind", "date", "level", "title", "evidence"}, c);
+    check_keys(*item, achievement_keys(), c);
     Achievement a;
     a.line = item->line;
     Location at{c.file, item->line, item->column, 0};
@@ -181,9 +181,7 @@ std::optional<Experience> parse_experience(std::string_view text, const std::str
   if (!doc) return std::nullopt;
   const YamlNode& m = doc->front;
   FieldContext c{file, ctx.diagnostics};
-  check_keys(m, {"title", "strands", "start", "end", "outcomes", "project", "hours", "supervisor", "collaborators",
-                 "stages", "paid", "achievements", "tags", "private", "draft", "evidence"},
-             c);
+  check_keys(m, experience_keys(), c);
   Experience e;
   e.file = file;
   e.dir = std::string(parent_dir(file));
@@ -246,7 +244,7 @@ std::optional<Review> parse_review(std::string_view text, const std::string& fil
   if (!doc) return std::nullopt;
   const YamlNode& m = doc->front;
   FieldContext c{file, ctx.diagnostics};
-  check_keys(m, {"by", "date", "hours", "outcomes", "completed"}, c);
+  check_keys(m, review_keys(), c);
   Review r;
   r.file = file;
   r.keys = key_lines(m, file, 1);

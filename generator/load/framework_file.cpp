@@ -5,6 +5,7 @@
 
 #include <map>
 
+#include "load/key_tables.h"
 #include "load/yaml_tree.h"
 #include "util/path.h"
 #include "util/text.h"
@@ -28,15 +29,13 @@ class Parser {
  public:
   Parser(const std::string& file, Diagnostics& d) : file_(file), d_(d) {}
 
-  // Reports every key of `map` not in `known`.
-  void unknown_keys(const YamlNode& map, std::initializer_list<std::string_view> known) {
-    std::vector<std::string_view> names(known);
+  // Reports every key of `map` not in `table` (load/key_tables.h).
+  void unknown_keys(const YamlNode& map, const KeyTable& table) {
+    std::vector<std::string_view> names = table.names();
     std::string list;
-    for (std::string_view k : known) list += (list.empty() ? "" : ", ") + std::string(k);
+    for (std::string_view k : names) list += (list.empty() ? "" : ", ") + std::string(k);
     for (const auto& [key, value] : map.entries) {
-      bool ok = false;
-      for (std::string_view k : known) ok |= key.scalar == k;
-      if (ok) continue;
+      if (table.find(key.scalar)) continue;
       Args args{{"key", key.scalar}, {"known", list}};
       std::string_view best = closest_match(key.scalar, names);
       args.push_back({"suggestion", best.empty() ? list : std::string(best)});
@@ -53,7 +52,7 @@ class Parser {
       return t;
     }
     if (node.is_map()) {
-      unknown_keys(node, {"kk", "ru", "en"});
+      unknown_keys(node, localized_text_keys());
       for (const auto& [key, value] : node.entries) {
         std::string* slot = key.scalar == "kk" ? &t.kk : key.scalar == "ru" ? &t.ru : key.scalar == "en" ? &t.en : nullptr;
         if (!slot) continue;
@@ -81,7 +80,7 @@ class Parser {
       d_.report("framework-bad-indicator", node.where(file_), {{"outcome", outcome}});
       return std::nullopt;
     }
-    unknown_keys(node, {"id", "name"});
+    unknown_keys(node, framework_indicator_keys());
     Indicator i;
     i.id = std::string(trim(id->scalar));
     std::string prefix = outcome + ".";
@@ -104,7 +103,7 @@ class Parser {
       d_.report("framework-bad-outcome", node.where(file_));
       return std::nullopt;
     }
-    unknown_keys(node, {"id", "name", "description", "indicators"});
+    unknown_keys(node, framework_outcome_keys());
     Outcome o;
     o.id = std::string(trim(id->scalar));
     if (starts_with_ci_ascii(o.id, "lo") || !is_plain_id(o.id)) {
@@ -135,7 +134,7 @@ class Parser {
       d_.report("framework-not-a-map", Location{file_, root.line > 0 ? root.line : 1, root.column, 0});
       return std::nullopt;
     }
-    unknown_keys(root, {"id", "name", "outcomes"});
+    unknown_keys(root, framework_keys());
     Framework f;
     if (const YamlNode* id = root.find("id"); id && id->is_scalar()) f.id = std::string(trim(id->scalar));
     if (f.id.empty()) {

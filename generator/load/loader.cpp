@@ -7,7 +7,9 @@
 #include "load/cohort_file.h"
 #include "load/document.h"
 #include "load/portfolio_reader.h"
+#include "load/repository_list.h"
 #include "load/staff_reader.h"
+#include "util/cache_dir.h"
 #include "util/parallel.h"
 #include "util/path.h"
 
@@ -127,8 +129,9 @@ void make_ids_unique(std::vector<LoadedPortfolio>& portfolios) {
   }
 }
 
+// `checkouts`: where collect put the repositories' trees, relative to the root ("" = none).
 Cohort load_impl(const FileSource& source, const LoadOptions& options, const ExternalCohort* external,
-                 const std::string& root_name) {
+                 const std::string& root_name, const std::string& checkouts = "") {
   Cohort cohort;
   Diagnostics config_diagnostics;
   bool has_cohort = is_present(source, "cohort.yaml");
@@ -161,7 +164,10 @@ Cohort load_impl(const FileSource& source, const LoadOptions& options, const Ext
     if (!discovery.too_deep.empty())
       config_diagnostics.report("cohort-folder-too-deep", Location{discovery.too_deep},
                                 {{"limit", std::to_string(kMaxCohortDepth)}});
-    if (roots.empty()) config_diagnostics.report("no-portfolios", Location{"cohort.yaml"});
+    for (std::string& root : repository_roots(cohort.config, source, options.limits, checkouts, config_diagnostics))
+      roots.push_back(std::move(root));
+    if (roots.empty() && cohort.config.repositories.empty())
+      config_diagnostics.report("no-portfolios", Location{"cohort.yaml"});
   } else {
     config_diagnostics.report("not-a-portfolio", Location{});
   }
@@ -218,6 +224,22 @@ std::string relative_label(const fs::path& target, const fs::path& from) {
   return ec || rel.empty() ? target.generic_string() : rel.generic_string();
 }
 
+// The checkouts folder relative to `dir` (a portfolio root is relative to
+// the loaded folder, and every reader joins the two).
+std::string checkouts_of(const std::string& dir, const LoadOptions& options) {
+  std::string checkouts = options.checkouts_dir.value_or("");
+  if (!options.checkouts_dir) {
+    std::string cache = default_cache_root();
+    if (cache.empty()) return "";
+    checkouts = (fs::path(collect_cache_dir(cache, dir)) / "checkouts").string();
+  }
+  std::error_code ec;
+  fs::path base = fs::weakly_canonical(fs::absolute(dir.empty() ? "." : dir, ec), ec);
+  fs::path target = fs::weakly_canonical(fs::absolute(checkouts, ec), ec);
+  fs::path rel = target.lexically_relative(base);
+  return rel.empty() ? target.generic_string() : rel.generic_string();
+}
+
 }  // namespace
 
 Cohort load(const FileSource& source, const LoadOptions& options, std::optional<std::string> parent_cohort_yaml) {
@@ -236,7 +258,7 @@ Cohort load(const FileSource& source, const LoadOptions& options, std::optional<
     sort_findings(c.config_findings);
     return c;
   }
-  return load_impl(source, options, nullptr, "portfolio");
+  return load_impl(source, options, nullptr, "portfolio", options.checkouts_dir.value_or(""));
 }
 
 LoadedPortfolio reload_portfolio(const std::string& dir, const std::string& root, const CohortConfig& config,
@@ -274,7 +296,7 @@ Cohort load_directory(const std::string& dir, const LoadOptions& options) {
       }
     }
   }
-  Cohort cohort = load_impl(source, options, external ? &*external : nullptr, root_name);
+  Cohort cohort = load_impl(source, options, external ? &*external : nullptr, root_name, checkouts_of(dir, options));
   for (Finding& f : external_findings.findings()) cohort.config_findings.push_back(std::move(f));
   sort_findings(cohort.config_findings);
   cohort.root = dir;

@@ -27,6 +27,10 @@ struct LoadOptions {
   std::optional<std::string> staff_dir;    // --staff DIR (a path on disk); wins over cohort.yaml's `staff:`
   Limits limits;
   unsigned jobs = 1;  // threads reading portfolios (0 = one per core); the result never depends on it
+  // Where `collect` put the checkouts of cohort.yaml's `repositories:`
+  // (<folder>/<id>/), relative to the loaded root or absolute; unset: for
+  // load_directory, the cache's (util/cache_dir.h), for load, none.
+  std::optional<std::string> checkouts_dir;
 };
 
 // Loads `source` whose root is a cohort folder (has cohort.yaml) or a single

@@ -30,10 +30,7 @@ std::optional<ParsedProfile> parse_profile(std::string_view text, const std::str
   auto map = parse_yaml_map(text, file, ctx.limits, ctx.diagnostics);
   if (!map) return std::nullopt;
   FieldContext c{file, ctx.diagnostics};
-  static const std::vector<std::string_view> kKeys = {
-      "name", "id", "language", "grade", "class", "candidate", "email", "advisor", "started",
-      "interests", "strengths", "growth", "goals", "private"};
-  check_keys(*map, kKeys, c);
+  check_keys(*map, portfolio_keys(), c);
 
   ParsedProfile out;
   Profile& p = out.profile;

@@ -260,7 +260,10 @@ class Reader {
     if (text) e = parse_experience(*text, index_file, ctx, refs);
     if (e && e->draft && !options_.drafts) return;
     for (Finding& f : local.findings()) d_.add(std::move(f));
-    if (!e) return;
+    if (!e) {
+      p.unread.push_back(index_file);
+      return;
+    }
     if (!is_valid_id(id)) report_bad_id(d_, Location{index_file}, id);
 
     for (const PathRef& ref : refs) {
@@ -292,10 +295,13 @@ class Reader {
 
   void read_reflection(const std::string& file, const std::string& experience, Portfolio& p) {
     auto text = read_text_file(files_, file, options_.limits, d_);
-    if (!text) return;
     std::vector<PathRef> refs;
-    auto r = parse_reflection(*text, file, ctx_, refs);
-    if (!r) return;
+    std::optional<Reflection> r;
+    if (text) r = parse_reflection(*text, file, ctx_, refs);
+    if (!r) {
+      p.unread.push_back(file);
+      return;
+    }
     for (const PathRef& ref : refs)
       if (auto resolved = resolve(ref, file)) add_unique(r->evidence, *resolved);
     reflection_experience_.push_back(experience);
@@ -304,10 +310,13 @@ class Reader {
 
   void read_interview(const std::string& file, Portfolio& p) {
     auto text = read_text_file(files_, file, options_.limits, d_);
-    if (!text) return;
     std::vector<PathRef> refs;
-    auto iv = parse_interview(*text, file, ctx_, refs);
-    if (!iv) return;
+    std::optional<Interview> iv;
+    if (text) iv = parse_interview(*text, file, ctx_, refs);
+    if (!iv) {
+      p.unread.push_back(file);
+      return;
+    }
     check_refs(refs, file);
     p.interviews.push_back(std::move(*iv));
   }
@@ -344,6 +353,7 @@ class Reader {
   }
 
   void arrange(Portfolio& p) {
+    std::sort(p.unread.begin(), p.unread.end());
     std::stable_sort(p.experiences.begin(), p.experiences.end(), [](const Experience& a, const Experience& b) {
       return std::tie(a.start, a.id) < std::tie(b.start, b.id);
     });

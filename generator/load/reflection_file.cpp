@@ -39,7 +39,7 @@ std::optional<Reflection> parse_reflection(std::string_view text, const std::str
   if (!doc) return std::nullopt;
   const YamlNode& m = doc->front;
   FieldContext c{file, ctx.diagnostics};
-  check_keys(m, {"date", "outcomes", "title", "stage", "evidence"}, c);
+  check_keys(m, reflection_keys(), c);
   Reflection r;
   r.file = file;
   r.keys = key_lines(m, file, 1);
@@ -76,7 +76,7 @@ std::optional<Interview> parse_interview(std::string_view text, const std::strin
   if (!doc) return std::nullopt;
   const YamlNode& m = doc->front;
   FieldContext c{file, ctx.diagnostics};
-  check_keys(m, {"date", "kind", "title"}, c);
+  check_keys(m, interview_keys(), c);
   Interview iv;
   iv.file = file;
   iv.keys = key_lines(m, file, 1);

@@ -4,6 +4,7 @@
 #include <filesystem>
 
 #include "load/document.h"
+#include "load/ledger_reader.h"
 #include "load/staff_reader.h"
 #include "util/normalised_text.h"
 #include "util/path.h"
@@ -96,6 +97,19 @@ bool inside_on_disk(const FileSource& source, const std::string& label, const st
   fs::path folder = fs::weakly_canonical(root == "." ? base : base / root, ec);
   if (ec) return false;
   return path_inside(normalised_path(staff.lexically_relative(folder)), ".");
+}
+
+// The ledger's part about each portfolio, when the ledger is whole
+// (fail closed: a damaged one counts for no one).
+void attach_history(const LoadedLedger& ledger, std::vector<LoadedPortfolio*> portfolios) {
+  if (!ledger.trusted) return;
+  for (LoadedPortfolio* lp : portfolios)
+    if (const StudentHistory* h = ledger.ledger.student(lp->portfolio.id)) lp->portfolio.staff.history = *h;
+}
+
+LedgerState ledger_state(const LoadedLedger& ledger) {
+  if (!ledger.present) return LedgerState::absent;
+  return ledger.trusted ? LedgerState::trusted : LedgerState::not_trusted;
 }
 
 void move_findings(Diagnostics& from, const std::string& label, Diagnostics& to) {
@@ -233,6 +247,11 @@ void load_staff_folder(Cohort& cohort, const FileSource& source, const LoadOptio
     std::unique_ptr<FileSource> portfolio_files = source.subtree(it->portfolio.root == "." ? "" : it->portfolio.root);
     attach_staff_records(std::move(records), it->portfolio, *portfolio_files, options.limits, local);
   }
+  LoadedLedger ledger = read_ledger(*files, LedgerLimits{}, local);
+  config.ledger = ledger_state(ledger);
+  std::vector<LoadedPortfolio*> all;
+  for (LoadedPortfolio& lp : cohort.portfolios) all.push_back(&lp);
+  attach_history(ledger, all);
   move_findings(local, label, diagnostics);
 }
 
@@ -245,6 +264,7 @@ void reload_staff_records(LoadedPortfolio& lp, const std::string& dir, const Coh
   Diagnostics ignored;  // reported by the full load; serve reloads the cohort when the staff folder changes
   StaffFolder folder = read_staff_folder(*files, config, options.limits, ignored, &lp.portfolio.id);
   if (!folder.portfolios.empty() || folder.too_large) return;
+  attach_history(read_ledger(*files, LedgerLimits{}, ignored), {&lp});
   auto it = folder.students.find(lp.portfolio.id);
   if (it == folder.students.end()) return;
   std::unique_ptr<FileSource> portfolio_files = source.subtree(lp.portfolio.root == "." ? "" : lp.portfolio.root);

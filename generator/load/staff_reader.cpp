@@ -138,7 +138,7 @@ class StudentReader {
       auto m = yaml_map(file);
       if (!m) continue;
       FieldContext c{file, d_};
-      check_keys(*m, {"by", "role", "date", "source", "scan", "hours", "outcomes", "completed", "comment"}, c);
+      check_keys(*m, staff_confirmation_keys(), c);
       StaffConfirmation x;
       x.experience = subject;
       x.keys = key_lines(*m, file, 1);
@@ -194,7 +194,7 @@ class StudentReader {
       auto m = yaml_map(file);
       if (!m) continue;
       FieldContext c{file, d_};
-      check_keys(*m, {"what", "by", "date", "files", "comment"}, c);
+      check_keys(*m, staff_approval_keys(), c);
       StaffApproval a;
       a.subject = subject;
       a.keys = key_lines(*m, file, 1);
@@ -222,7 +222,7 @@ class StudentReader {
       d_.report("not-a-map", f.where(c.file), {{"key", "files"}});
       return;
     }
-    check_keys(f, {"path", "sha256", "text"}, c);
+    check_keys(f, approved_file_keys(), c);
     Location item{c.file, f.line, f.column, 0};
     ApprovedFile out;
     out.line = f.line;
@@ -257,7 +257,7 @@ class StudentReader {
     if (!doc) return;
     const YamlNode& m = doc->front;
     FieldContext c{file, d_};
-    check_keys(m, {"by", "role", "date", "on", "staff_only"}, c);
+    check_keys(m, staff_feedback_keys(), c);
     StaffFeedback f;
     f.keys = key_lines(m, file, doc->front_first_line);
     Location item{file, f.keys.line, 0, 0};
@@ -289,7 +289,7 @@ class StudentReader {
     if (!doc) return;
     const YamlNode& m = doc->front;
     FieldContext c{file, d_};
-    check_keys(m, {"date", "kind", "by", "staff_only"}, c);
+    check_keys(m, staff_interview_keys(), c);
     StaffInterview iv;
     iv.file = file;
     iv.keys = key_lines(m, file, doc->front_first_line);
@@ -315,7 +315,7 @@ class StudentReader {
     auto m = yaml_map(file);
     if (!m) return;
     FieldContext c{file, d_};
-    check_keys(*m, {"status", "reason", "by", "date"}, c);
+    check_keys(*m, staff_status_keys(), c);
     StatusOverride s;
     s.keys = key_lines(*m, file, 1);
     Location item{file, s.keys.line, 0, 0};

@@ -168,6 +168,10 @@ void check_keys(const YamlNode& map, const std::vector<std::string_view>& known,
   }
 }
 
+void check_keys(const YamlNode& map, const KeyTable& table, const FieldContext& c) {
+  check_keys(map, table.names(), c);
+}
+
 const YamlNode* optional_key(const YamlNode& map, std::string_view key) {
   const YamlNode* v = map.find(key);
   return v && !v->is_null() ? v : nullptr;

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "diagnostics/diagnostics.h"
+#include "load/key_tables.h"
 #include "load/yaml_tree.h"
 #include "model/portfolio.h"
 #include "util/date.h"
@@ -51,6 +52,8 @@ bool read_map(const YamlNode& v, std::string_view key, const FieldContext& c);
 
 // Reports each key of `map` that is not in `known`, with a suggestion when one is close.
 void check_keys(const YamlNode& map, const std::vector<std::string_view>& known, const FieldContext& c);
+// The same against a key table (load/key_tables.h): its keys, in its order.
+void check_keys(const YamlNode& map, const KeyTable& table, const FieldContext& c);
 // The value of `key`, or a missing-key finding at `item` (the start of the item) when it is absent or null.
 const YamlNode* require_key(const YamlNode& map, std::string_view key, Location item, const FieldContext& c);
 // A present, non-null value, or nullptr.

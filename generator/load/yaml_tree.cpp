@@ -6,6 +6,7 @@
 #include <map>
 
 #include "load/text_index.h"
+#include "load/yaml_hints.h"
 #include "util/text.h"
 
 namespace casfolio {
@@ -138,6 +139,50 @@ bool ends_with_block_header(std::string_view content) {
   return true;
 }
 
+void report_unclosed(const UnclosedDelimiter& open, const TextIndex& lines, const std::string& file, int first_line,
+                     int noticed_line, Diagnostics& diagnostics) {
+  int line0 = lines.line_of(open.offset);
+  diagnostics.report("yaml-unclosed",
+                     Location{file, first_line + line0, lines.column(line0, open.offset - lines.line_start(line0)), 1},
+                     {{"open", std::string(1, open.open)},
+                      {"close", std::string(1, open.close)},
+                      {"noticed", std::to_string(noticed_line)},
+                      {"suggested", open.suggested}});
+}
+
+// A finding that names the mistake behind yaml-cpp's error, when one is
+// recognised (yaml_hints.h); false to report yaml-cpp's own words.
+bool explain_syntax_error(std::string_view text, const TextIndex& lines, const YAML::Exception& e,
+                          const std::string& file, int first_line, Diagnostics& diagnostics) {
+  if (e.mark.line < 0 || e.mark.line >= lines.line_count()) return false;
+  int line0 = e.mark.line;
+  if (e.msg == YAML::ErrorMsg::MAP_VALUE) {
+    if (auto colon = unquoted_colon(lines.line(line0))) {
+      int from = lines.column(line0, colon->value_start), to = lines.column(line0, colon->value_end);
+      diagnostics.report("yaml-unquoted-colon", Location{file, first_line + line0, from, to - from},
+                         {{"key", colon->key}, {"suggested", colon->suggested}});
+      return true;
+    }
+  }
+  size_t end = e.mark.pos >= 0 ? size_t(e.mark.pos) : lines.line_start(line0);
+  if (auto open = unclosed_before(text, std::min(end, text.size()))) {
+    report_unclosed(*open, lines, file, first_line, first_line + line0, diagnostics);
+    return true;
+  }
+  return false;
+}
+
+// Whether a quoted scalar starts at `line`:`column` in `node` (its tree is
+// bounded by YamlLimits::max_nodes).
+bool has_quoted_value_at(const YamlNode& node, int line, int column) {
+  if (node.is_scalar()) return node.quoted && node.line == line && node.column == column;
+  for (const YamlNode& item : node.items)
+    if (has_quoted_value_at(item, line, column)) return true;
+  for (const auto& [key, value] : node.entries)
+    if (has_quoted_value_at(key, line, column) || has_quoted_value_at(value, line, column)) return true;
+  return false;
+}
+
 }  // namespace
 
 int code_point_column(std::string_view text, int line0, int byte_column) {
@@ -256,9 +301,10 @@ std::optional<YamlNode> parse_yaml(std::string_view text, const std::string& fil
     root = YAML::Load(std::string(text));
   } catch (const YAML::Exception& e) {
     int line0 = std::max(0, e.mark.line);
-    diagnostics.report("yaml-syntax",
-                       Location{file, first_line + line0, lines.column(line0, size_t(std::max(0, e.mark.column))), 0},
-                       {{"detail", e.msg}});
+    if (!explain_syntax_error(text, lines, e, file, first_line, diagnostics))
+      diagnostics.report("yaml-syntax",
+                         Location{file, first_line + line0, lines.column(line0, size_t(std::max(0, e.mark.column))), 0},
+                         {{"detail", e.msg}});
     return std::nullopt;
   } catch (const std::exception& e) {
     diagnostics.report("yaml-syntax", Location{file, first_line, 1, 0}, {{"detail", e.what()}});
@@ -271,6 +317,18 @@ std::optional<YamlNode> parse_yaml(std::string_view text, const std::string& fil
   } catch (const std::exception& e) {  // yaml-cpp may throw while iterating a malformed node
     diagnostics.report("yaml-syntax", Location{file, first_line, 1, 0}, {{"detail", e.what()}});
     return std::nullopt;
+  }
+  // A quote never closed: yaml-cpp reads the rest of the block into the
+  // value without a word, and the keys after it would be "missing".
+  if (auto open = quote_open_at_end(text)) {
+    int open_line0 = lines.line_of(open->offset);
+    int line = first_line + open_line0;
+    int column = lines.column(open_line0, open->offset - lines.line_start(open_line0));
+    if (has_quoted_value_at(out, line, column)) {
+      int last_line0 = lines.line_of(text.empty() ? 0 : text.size() - 1);  // the last line with text
+      report_unclosed(*open, lines, file, first_line, first_line + last_line0, diagnostics);
+      return std::nullopt;
+    }
   }
   return out;
 }

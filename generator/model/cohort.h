@@ -44,7 +44,12 @@ struct Requirements {
   ReflectionRules reflections_per_experience;
   double similarity = 0.8;
   ApprovalRules approval;
+  // With a trusted ledger (model/ledger.h), a reflection meets a deadline
+  // when first seen on or before the deadline plus this many days
+  // (check/timeline.h, hand-in rule); at most kMaxGraceDays.
+  int grace_days = 3;
 };
+inline constexpr int kMaxGraceDays = 365;
 
 struct Deadline {
   Date date;           // the due day; for a range, its last day
@@ -53,6 +58,17 @@ struct Deadline {
   std::string name;
   std::string interview;  // for interviews: first | mid | final | ...
   int line = 0;           // in cohort.yaml
+};
+
+// A student's Git repository (cohort.yaml `repositories:`, docs/collect.md):
+// `casfolio collect` fetches it and puts its branch's tip tree in a checkout
+// that the loader reads like a student's folder.
+struct Repository {
+  std::string id;      // [a-z0-9-]+, the student's id
+  std::string url;     // a local path, file://, https://, ssh:// or git@host:path
+  std::string branch;  // "" = the remote's default branch (HEAD)
+  std::string file;    // where it is listed (cohort.yaml or the repositories FILE)
+  int line = 0;
 };
 
 enum class GpaModel { cumulative, levels, mixed };
@@ -95,7 +111,14 @@ struct CohortConfig {
   // misplaced (staff_folder_ignored: fail closed, nothing in it counts).
   std::string staff_folder;
   bool staff_folder_ignored = false;
+  // The staff folder's ledger.jsonl (StaffRecords::history holds each student's part).
+  LedgerState ledger = LedgerState::absent;
   bool has_staff_folder() const { return !staff_folder.empty(); }
+  // `repositories:` as a list in cohort.yaml (read there), or as a FILE
+  // relative to the cohort folder (read by the loader into `repositories`).
+  std::vector<Repository> repositories;
+  std::string repositories_file;
+  int repositories_line = 0;
   KeyLines keys;
 };
 

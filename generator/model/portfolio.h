@@ -117,6 +117,12 @@ struct Portfolio {
   std::vector<Reflection> reflections;   // all of them, sorted by date, then file
   std::vector<Interview> interviews;     // sorted by date
   std::vector<std::string> files;        // every non-ignored file, sorted (for bundles)
+  // Entries that are there but could not be read (a YAML or front matter
+  // error, too large, no date…), sorted: an experience's index.md (then its
+  // reflections were not read either), a reflection, an interview. What they
+  // hold is missing, so a requirement finding may be their doing, and says so
+  // (check/unread_rules.cpp).
+  std::vector<std::string> unread;
   bool usable = true;  // false when portfolio.yaml could not be read at all
   // From the cohort's staff folder (CohortConfig::staff_folder), never from
   // the student's files; empty without one. Never on a --public page.

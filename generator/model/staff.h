@@ -10,6 +10,7 @@
 
 #include "model/cas.h"
 #include "model/framework.h"
+#include "model/ledger.h"
 #include "model/source_lines.h"
 #include "util/date.h"
 
@@ -97,6 +98,11 @@ struct StaffRecords {
   std::vector<StaffFeedback> feedback;              // by date, then file
   std::optional<StatusOverride> status_override;
   std::vector<StaffInterview> interviews;           // by date, then file
+  // From the staff folder's ledger.jsonl when it is trusted and has lines
+  // about the student: when the school first saw each file and its latest
+  // version. nullopt = dates are as typed (no ledger, a damaged one, or the
+  // student not collected yet). Not a record: empty() does not look at it.
+  std::optional<StudentHistory> history;
 
   const StaffConfirmation* confirmation(std::string_view experience) const;
   const StaffApproval* approval(std::string_view experience) const;

@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "pipeline/fingerprint.h"
+#include "util/cache_dir.h"
 #include "util/digest.h"
 #include "util/folder_walk.h"
 
@@ -127,12 +128,7 @@ fs::path absolute_normal(const std::string& p) {
 
 }  // namespace
 
-std::string default_cache_dir() {
-  if (const char* d = std::getenv("CASFOLIO_CACHE_DIR"); d && *d) return d;
-  if (const char* d = std::getenv("XDG_CACHE_HOME"); d && *d) return (fs::path(d) / "casfolio").string();
-  if (const char* h = std::getenv("HOME"); h && *h) return (fs::path(h) / ".cache/casfolio").string();
-  return {};
-}
+std::string default_cache_dir() { return default_cache_root(); }
 
 std::string site_cache_path(const std::string& cache_dir, const std::string& out_dir) {
   return (fs::path(cache_dir) / "sites" / content_digest(absolute_normal(out_dir).string())).string();

@@ -159,6 +159,21 @@ View staff_interviews_view(const std::vector<const StaffInterview*>& visible, co
   return v;
 }
 
+View history_view(const StaffRecords& r, std::string_view path, const UiText& ui, Audience audience) {
+  View v;
+  const FileHistory* h = nullptr;
+  if (audience == Audience::staff && r.history)
+    if (auto it = r.history->find(path); it != r.history->end()) h = &it->second;
+  set(v, "any", h != nullptr);
+  if (h) {
+    const Date first = h->first_seen.day(), last = h->last_changed.day();
+    set(v, "text", h->versions > 1 && last != first
+                       ? ui.format("staff_history_changed", {{"first", ui.date(first)}, {"last", ui.date(last)}})
+                       : ui.format("staff_history_first_seen", {{"first", ui.date(first)}}));
+  }
+  return v;
+}
+
 std::string staff_records_digest(const StaffRecords& r) {
   DigestBuilder d;
   d.add("staff records 1");
@@ -181,6 +196,9 @@ std::string staff_records_digest(const StaffRecords& r) {
   if (const auto& o = r.status_override) d.add("s").add(o->status).add(o->reason).add(o->by).add(o->date.iso());
   for (const StaffInterview& i : r.interviews)
     d.add("i").add(i.file).add(i.date.iso()).add(i.kind).add(i.by).add(i.staff_only).add(i.notes.text);
+  if (r.history)  // the ledger's times show on staff pages and judge deadlines
+    for (const auto& [path, h] : *r.history)
+      d.add("h").add(path).add(h.first_seen.seconds()).add(h.last_changed.seconds()).add(h.versions);
   return d.finish();
 }
 

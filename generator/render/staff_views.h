@@ -60,6 +60,12 @@ View confirmation_view(const StaffConfirmation& c, const UiText& ui, View outcom
 View staff_interviews_view(const std::vector<const StaffInterview*>& visible, const UiText& ui,
                            const StaffMarkdown& markdown);
 
+// {any, text}: when the school first saw the file at `path` (relative to the
+// portfolio root) and last saw it change, from the ledger
+// (StaffRecords::history). For staff only: any is false for other
+// audiences and for a file the ledger has not seen.
+View history_view(const StaffRecords& records, std::string_view path, const UiText& ui, Audience audience);
+
 // A digest of everything above, so a memoised student page is rebuilt when
 // a staff record changes (the portfolio's own fingerprint does not see them).
 std::string staff_records_digest(const StaffRecords& records);

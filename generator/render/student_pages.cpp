@@ -318,8 +318,14 @@ void SiteBuilder::student_home(StudentSite& s, const PageContext& pc) {
     auto it = ind.outcomes.find(o.id);
     evidenced += it != ind.outcomes.end() && it->second.count > 0;
   }
-  stat("stat_experiences", std::to_string(p.experiences.size()));
-  stat("stat_reflections", std::to_string(p.reflections.size()));
+  // Counts leave out what counts for nothing (an unfilled template, check/counted.h).
+  auto counted = [&](const auto& entries, auto&& also) {
+    return std::to_string(std::count_if(entries.begin(), entries.end(),
+                                        [&](const auto& x) { return ind.counts(x.file) && also(x); }));
+  };
+  auto any = [](const auto&) { return true; };
+  stat("stat_experiences", counted(p.experiences, any));
+  stat("stat_reflections", counted(p.reflections, any));
   stat("stat_outcomes", std::to_string(evidenced) + " / " + std::to_string(cohort_.config.framework.outcomes.size()));
   std::string hours_note = ui.format("stat_hours_claimed_note", {{"hours", ui.number(sum(ind.claimed_hours))}});
   if (!cohort_.config.has_staff_folder()) hours_note += " · " + ui.s("staff_hours_self_reported");
@@ -328,8 +334,7 @@ void SiteBuilder::student_home(StudentSite& s, const PageContext& pc) {
        ui.format("stat_span_note", {{"n", std::to_string(cohort_.config.requirements.min_months)}}));
   stat("stat_longest_gap", ui.format("days_value", {{"n", std::to_string(ind.longest_gap.days)}}),
        ui.format("stat_gap_note", {{"n", std::to_string(cohort_.config.requirements.max_gap_days)}}));
-  stat("stat_projects", std::to_string(std::count_if(p.experiences.begin(), p.experiences.end(),
-                                                     [](const Experience& e) { return e.project; })));
+  stat("stat_projects", counted(p.experiences, [](const Experience& e) { return e.project; }));
   put(v, "stats", std::move(stats));
 
   std::vector<OutcomeCell> cells;
@@ -384,7 +389,9 @@ void SiteBuilder::student_home(StudentSite& s, const PageContext& pc) {
     put(x, "project", e.project);
     put(x, "private", e.is_private && !options_.is_public);
     put(x, "ongoing", !e.end.valid());
-    put(x, "reflections", std::to_string(e.reflections.size()));
+    put(x, "reflections", std::to_string(std::count_if(e.reflections.begin(), e.reflections.end(), [&](int r) {
+          return ind.counts(p.reflections[size_t(r)].file);
+        })));
     put(x, "excerpt", excerpt(s, e.description.text, 160));
     put(x, "hours", e.hours_given ? ui.number(sum(e.claimed_hours)) : "");
     experiences.push_back(x);
@@ -445,6 +452,10 @@ void SiteBuilder::student_home(StudentSite& s, const PageContext& pc) {
     }
     put(v, "has_deadlines", !deadlines.empty());
     put(v, "deadlines", std::move(deadlines));
+    // Whether deadlines were judged by hand-in time (the ledger) or by typed dates.
+    put(v, "deadlines_note", p.staff.history ? ui.format("deadlines_by_hand_in", {{"grace", std::to_string(
+                                                   cohort_.config.requirements.grace_days)}})
+                                             : ui.s("deadlines_as_typed"));
     View tally;
     put(tally, "met", std::to_string(ind.deadlines_met));
     put(tally, "missed", std::to_string(ind.deadlines_missed));
@@ -564,6 +575,7 @@ void SiteBuilder::experience_page(StudentSite& s, const PageContext& pc, size_t 
   put(v, "hours_self_reported", e.hours_given && !cohort_.config.has_staff_folder());
   put(v, "feedback", feedback_view(visible_feedback(p.staff.feedback, audience_of(options_)), e.dir, ui,
                                    staff_markdown));
+  put(v, "history", history_view(p.staff, e.dir + "/index.md", ui, audience_of(options_)));
   if (e.review) {
     const Review& rv = *e.review;
     View r;
@@ -611,6 +623,7 @@ void SiteBuilder::reflection_page(StudentSite& s, const PageContext& pc, size_t 
   put(v, "gallery", gallery(s, pc, r.evidence, inline_images));
   put(v, "feedback", feedback_view(visible_feedback(p.staff.feedback, audience_of(options_)), r.file, ui,
                                    [&](const std::string& text) { return markdown(s, pc, text, "", 3); }));
+  put(v, "history", history_view(p.staff, r.file, ui, audience_of(options_)));  // the ledger's times, staff only
   if (index > 0) put(v, "prev", link_view(reflection_title(p.reflections[index - 1], ui), pc.page(reflection_rest(s, p.reflections[index - 1]))));
   put(v, "has_pager", index > 0 || index + 1 < p.reflections.size());
   if (index + 1 < p.reflections.size())

@@ -30,7 +30,10 @@ std::string yaml_quoted(std::string_view s) {
   return out + "\"";
 }
 
-std::string fill(std::string_view archetype, const std::string& name, const std::string& title, Date today) {
+// `schemas`: the portfolio's .schemas folder relative to the new file's
+// folder, for the `# yaml-language-server: $schema=` line (docs/editor.md).
+std::string fill(std::string_view archetype, const std::string& name, const std::string& title, Date today,
+                 const std::string& schemas) {
   std::string out(archetype);
   auto replace = [&](std::string_view key, const std::string& value) {
     for (size_t at = out.find(key); at != std::string::npos; at = out.find(key, at + value.size()))
@@ -39,6 +42,7 @@ std::string fill(std::string_view archetype, const std::string& name, const std:
   replace("{{name}}", yaml_quoted(name));
   replace("{{title}}", yaml_quoted(title));
   replace("{{date}}", today.iso());
+  replace("{{schemas}}", schemas);
   return out;
 }
 
@@ -51,7 +55,11 @@ ScaffoldResult create_new(const fs::path& path, const std::string& text) {
   fs::create_directories(path.parent_path(), ec);
   int fd = ::open(path.c_str(), O_WRONLY | O_CREAT | O_EXCL, 0644);
   if (fd < 0) {
-    r.error = errno == EEXIST ? "already exists; nothing was changed" : std::string("cannot create: ") + std::strerror(errno);
+    int error = errno;
+    bool exists = error == EEXIST;
+    r.error = exists ? "already exists; nothing was changed" : std::string("cannot create: ") + std::strerror(error);
+    r.code = exists ? "new-file-exists" : "new-cannot-create";
+    r.reason = exists ? "" : std::strerror(error);
     return r;
   }
   size_t done = 0;
@@ -61,12 +69,16 @@ ScaffoldResult create_new(const fs::path& path, const std::string& text) {
       ::close(fd);
       fs::remove(path, ec);
       r.error = "cannot write";
+      r.code = "new-cannot-write";
       return r;
     }
     done += size_t(n);
   }
   r.ok = ::close(fd) == 0;
-  if (!r.ok) r.error = "cannot write";
+  if (!r.ok) {
+    r.error = "cannot write";
+    r.code = "new-cannot-write";
+  }
   return r;
 }
 
@@ -206,9 +218,9 @@ Language portfolio_language(const std::string& portfolio) {
 
 ScaffoldResult new_portfolio(const std::string& parent, const std::string& name, Language lang, Date today) {
   std::string slug = slugify(name);
-  if (slug.empty()) return {false, "", "the name gives no folder name; use letters or digits", ""};
+  if (slug.empty()) return {false, "", "the name gives no folder name; use letters or digits", "new-no-folder-name", ""};
   fs::path dir = fs::path(parent) / slug;
-  ScaffoldResult r = create_new(dir / "portfolio.yaml", fill(archetype(lang, "portfolio.yaml"), name, "", today));
+  ScaffoldResult r = create_new(dir / "portfolio.yaml", fill(archetype(lang, "portfolio.yaml"), name, "", today, ".schemas"));
   if (r.ok) {
     std::error_code ec;
     fs::create_directories(dir / "experiences", ec);
@@ -219,10 +231,10 @@ ScaffoldResult new_portfolio(const std::string& parent, const std::string& name,
 
 ScaffoldResult new_experience(const std::string& portfolio, const std::string& title, bool project, Date today) {
   std::string slug = slugify(title);
-  if (slug.empty()) return {false, "", "the title gives no folder name; use letters or digits", ""};
+  if (slug.empty()) return {false, "", "the title gives no folder name; use letters or digits", "new-no-folder-name", ""};
   Language lang = portfolio_language(portfolio);
   return create_new(fs::path(portfolio) / "experiences" / slug / "index.md",
-                    fill(archetype(lang, project ? "project.md" : "experience.md"), "", title, today));
+                    fill(archetype(lang, project ? "project.md" : "experience.md"), "", title, today, "../../.schemas"));
 }
 
 ScaffoldResult new_reflection(const std::string& portfolio, const std::string& experience, Date today) {
@@ -231,19 +243,19 @@ ScaffoldResult new_reflection(const std::string& portfolio, const std::string& e
   if (!experience.empty()) {
     folder = find_experience(experiences_of(portfolio), experience);
     if (folder.empty())
-      return {false, portfolio, "there is no experience '" + experience + "' in this portfolio", "new-no-such-experience"};
+      return {false, portfolio, "there is no experience '" + experience + "' in this portfolio", "new-no-such-experience", ""};
   }
   fs::path dir = folder.empty() ? fs::path(portfolio) / "reflections" : fs::path(portfolio) / "experiences" / folder;
   std::error_code ec;
   std::string base = experience.empty() ? today.iso() : today.iso() + "-reflection";
-  std::string text = fill(archetype(lang, "reflection.md"), "", "", today);
+  std::string text = fill(archetype(lang, "reflection.md"), "", "", today, folder.empty() ? "../.schemas" : "../../.schemas");
   for (int n = 1; n < 100; ++n) {
     fs::path file = dir / (base + (n == 1 ? "" : "-" + std::to_string(n)) + ".md");
     if (fs::exists(file, ec)) continue;
     ScaffoldResult r = create_new(file, text);
-    if (r.ok || r.error.find("exists") == std::string::npos) return r;
+    if (r.ok || r.code != "new-file-exists") return r;
   }
-  return {false, dir.string(), "too many reflections on one day", ""};
+  return {false, dir.string(), "too many reflections on one day", "new-too-many-reflections", ""};
 }
 
 }  // namespace casfolio

@@ -15,8 +15,10 @@ struct ScaffoldResult {
   bool ok = false;
   std::string path;   // the file created (or that would have been)
   std::string error;  // why not, when !ok
-  // The catalog code of `error` (i18n/messages/new.yaml), when it has one.
+  // The catalog code of `error` (i18n/messages/new.yaml): new-file-exists,
+  // new-cannot-create, new-cannot-write, new-too-many-reflections, new-no-such-experience.
   std::string code;
+  std::string reason;  // new-cannot-create: the system's words (strerror)
 };
 
 // <parent>/<slug of name>/portfolio.yaml plus experiences/ and reflections/.

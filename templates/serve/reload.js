@@ -45,7 +45,9 @@
   // A long poll: the server answers at once when the version differs from
   // ours, else when it changes or after a while.
   function poll() {
-    var url = "/__casfolio/events" + (version === null ? "" : "?since=" + encodeURIComponent(version));
+    // The page says which it is: a student's page shows only that student's errors.
+    var url = "/__casfolio/events?page=" + encodeURIComponent(window.location.pathname) +
+      (version === null ? "" : "&since=" + encodeURIComponent(version));
     fetch(url, { cache: "no-store" })
       .then(function (r) {
         if (!r.ok) throw new Error(String(r.status));

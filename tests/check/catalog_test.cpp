@@ -75,6 +75,15 @@ Portfolio broken() {
   p.reflections.push_back(reflection("experiences/p/early.md", "2026-10-20", 3, {"1"}));
   p.reflections.push_back(reflection("reflections/2026-11-02.md", "2026-11-02", -1, {}));
   p.reflections.back().body.text = "What did I do? What did I learn about myself? What was hard?\n";
+  p.reflections.push_back(reflection("reflections/2026-11-15.md", "2026-11-15", -1, {}));
+  // Hand-in times: early.md first seen weeks after its typed date
+  // (reflection-backdated); 2026-11-15.md not seen (reflection-not-collected).
+  FileHistory seen;
+  seen.first_seen = seen.last_changed = *Timestamp::parse("2026-11-10T08:00:00Z");
+  seen.versions = 1;
+  p.staff.history = StudentHistory{{"experiences/p/early.md", seen}};
+  p.profile.keys.keys["advisor"] = {3, 1};  // `advisor: ""` (profile-field-empty)
+  p.unread = {"experiences/x/index.md"};    // the note a finding gets from an unread file
   link(p);
   return p;
 }

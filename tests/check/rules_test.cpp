@@ -447,7 +447,8 @@ TEST_CASE("findings read as sentences in English, Russian and Kazakh") {
   const Finding& deadline = first(fs, codes::kReflectionDeadlineMissed);
   MessageText en = render_message(deadline, Language::en);
   CHECK(en.message == "Missed the reflection deadline 2026-10-30: no reflection is dated between 2026-10-01 and 2026-10-30");
-  CHECK(en.hint == "Add a reflection dated between 2026-10-01 and 2026-10-30 in reflections/ or an experience folder.");
+  CHECK(en.hint == "Talk to your CAS adviser about this deadline. A reflection you write now counts for the next "
+                   "deadline: give it today's date.");
   CHECK(render_message(deadline, Language::ru).message ==
         "Пропущен срок рефлексии 2026-10-30: нет ни одной рефлексии с датой от 2026-10-01 до 2026-10-30");
   CHECK(render_message(deadline, Language::kk).message ==

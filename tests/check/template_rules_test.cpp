@@ -98,9 +98,9 @@ TEST_CASE("what casfolio new writes, left untouched, is reported in every langua
                          {codes::kTemplateNotFilled});
     INFO(code(lang));
     CHECK(describe(unfilled) ==
-          "warning template-not-filled experiences/guitar/index.md:13:0+0" + std::string(kTextPart) +
-              "warning template-not-filled experiences/river-cleanup/2026-11-20-reflection.md:9:0+0" + kTextPart +
-              "warning template-not-filled experiences/river-cleanup/index.md:24:0+0" + kTextPart);
+          "warning template-not-filled experiences/guitar/index.md:14:0+0" + std::string(kTextPart) +
+              "warning template-not-filled experiences/river-cleanup/2026-11-20-reflection.md:10:0+0" + kTextPart +
+              "warning template-not-filled experiences/river-cleanup/index.md:25:0+0" + kTextPart);
     CHECK(render_message(unfilled[0], lang).message.find(lang == Language::en ? "this is still the template"
                                                          : lang == Language::ru ? "это всё ещё шаблон"
                                                                                 : "бұл әлі casfolio new үлгісі") == 0);

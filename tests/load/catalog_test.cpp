@@ -37,8 +37,11 @@ std::set<std::string> codes_in_sources() {
   static const std::regex re("(report|wrong)\\(\\s*\"([a-z0-9-]+)\"");
   for (const auto& e : fs::directory_iterator(fs::path(CASFOLIO_SOURCE_DIR) / "generator/load")) {
     std::string name = e.path().filename().string();
-    // The staff folder's codes are in staff.yaml (tests/load/staff_reader_test.cpp).
-    if (e.path().extension() != ".cpp" || name.starts_with("framework_file") || name.starts_with("staff_")) continue;
+    // The staff folder's codes are in staff.yaml (tests/load/staff_reader_test.cpp),
+    // the ledger's in ledger.yaml (tests/load/ledger_reader_test.cpp).
+    if (e.path().extension() != ".cpp" || name.starts_with("framework_file") || name.starts_with("staff_") ||
+        name.starts_with("ledger_"))
+      continue;
     std::string text = casfolio::testing::read_file(e.path());
     for (auto it = std::sregex_iterator(text.begin(), text.end(), re); it != std::sregex_iterator(); ++it)
       codes.insert((*it)[2]);
@@ -72,7 +75,7 @@ TEST_CASE("load.yaml: every code has a severity, and a message and a hint in kk,
       }
     }
   }
-  CHECK(n == 63);
+  CHECK(n == 72);  // + 7 repository codes (repository_list.cpp)
 }
 
 TEST_CASE("load.yaml: every code the loader reports is in the catalog, and nothing else is") {

@@ -356,7 +356,7 @@ TEST_CASE("in memory: one broken portfolio does not stop the others") {
   CHECK(c.portfolios[1].portfolio.experiences.empty());
   CHECK(c.portfolios[2].portfolio.usable);
   CHECK(c.portfolios[2].portfolio.profile.name == "C");
-  CHECK(format_findings(c) == "b/portfolio.yaml:2:1: error: yaml-syntax\n");
+  CHECK(format_findings(c) == "b/portfolio.yaml:1:7: error: yaml-unclosed\n");  // where the `[` opened
 }
 
 TEST_CASE("in memory: duplicate ids are an error on the second, which gets a suffix") {

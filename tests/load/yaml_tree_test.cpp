@@ -56,9 +56,14 @@ TEST_CASE("yaml: empty text and comments are a null document") {
 TEST_CASE("yaml: syntax errors point into the file") {
   Diagnostics d;
   CHECK_FALSE(parse("a: 1\nb: [1, 2\nc: 3\n", d, 10));
-  CHECK(format_findings(d.findings()) == "f.md:12:2: error: yaml-syntax\n");
-  REQUIRE(d.findings()[0].args.size() == 1);
-  CHECK(d.findings()[0].args[0].second == "end of sequence flow not found");
+  // An unclosed `[`: where it opened, not where yaml-cpp noticed (load/yaml_hints.h).
+  CHECK(format_findings(d.findings()) == "f.md:11:4: error: yaml-unclosed\n");
+  REQUIRE(d.findings()[0].args.size() == 4);
+  CHECK(d.findings()[0].args[2] == std::pair<std::string, std::string>{"noticed", "12"});
+  Diagnostics other;
+  CHECK_FALSE(parse("a: 1\nb: - x\n", other, 10));  // no mistake yaml_hints knows: yaml-cpp's words
+  REQUIRE(other.findings().size() == 1);
+  CHECK(other.findings()[0].code == "yaml-syntax");
 }
 
 TEST_CASE("yaml: a duplicate key is reported at the second, which is dropped") {
