@@ -44,6 +44,12 @@ inline constexpr std::string_view kTemplateNotFilled = "template-not-filled";
 // portfolio.yaml: a profile key given but left empty (`advisor: ""`).
 inline constexpr std::string_view kProfileFieldEmpty = "profile-field-empty";
 
+// What a student's own view shows of a near-duplicate match
+// (check/shown_findings.h): no percentage, no other student, file or text.
+inline constexpr std::string_view kStaffQuestion = "staff-question";
+// The codes only an audience's view makes (never check_portfolio itself).
+inline constexpr std::array<std::string_view, 1> kViewOnly = {kStaffQuestion};
+
 // Every code check_portfolio can emit.
 inline constexpr std::array<std::string_view, 21> kAll = {
     kExperiencePaid,       kExperienceTooManyOutcomes, kExperienceFewReflections, kReflectionBeforeStart,

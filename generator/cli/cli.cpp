@@ -68,9 +68,19 @@ LoadOptions load_options(const CommonOptions& o) {
 }
 
 void add_site_options(CLI::App& app, SiteCliOptions& o, const std::string& no_cache_help) {
-  app.add_flag("--public", o.is_public, "A site to share: no private keys or experiences, findings or social GPA");
+  CLI::Option* view = app.add_option("--view", o.view,
+                                     "Whom the pages are for: staff (everything), student (each student's own "
+                                     "pages as the student may see them), public (the same as --public)")
+                          ->check(CLI::IsMember({"staff", "student", "public"}));
+  app.add_flag("--public", o.is_public, "A site to share: no private keys or experiences, findings or social GPA")
+      ->excludes(view);
   app.add_option("--theme", o.theme, "A theme folder whose files replace the built-in theme's, or an installed theme's name");
   app.add_flag("--no-cache", o.no_cache, no_cache_help);
+}
+
+Audience site_audience(const SiteCliOptions& site) {
+  if (site.is_public) return Audience::anyone;
+  return parse_audience(site.view).value_or(Audience::staff);
 }
 
 std::string theme_folder(const SiteCliOptions& site) {
@@ -107,7 +117,7 @@ SiteBuildOptions site_build_options(const CommonOptions& common, const SiteCliOp
   bo.dir = common.dir;
   bo.load = load_options(common);
   bo.as_of = as_of;
-  bo.is_public = site.is_public;
+  bo.audience = site_audience(site);
   bo.theme = theme_folder(site);
   bo.out_dir = std::move(out_dir);
   bo.jobs = common.jobs;

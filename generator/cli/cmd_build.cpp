@@ -77,7 +77,9 @@ int run_build(const BuildOptions& o, Streams io) {
         ++with_errors;
         break;
       }
-  io.out << "built " << o.out << (o.site.is_public ? " (public)" : "") << ": " << r.written.files << " files, "
+  io.out << "built " << o.out << (site_audience(o.site) == Audience::anyone    ? " (public)"
+                            : site_audience(o.site) == Audience::student ? " (student view)"
+                                                                         : "") << ": " << r.written.files << " files, "
          << format_size(r.written.bytes) << ", " << analysis.students.size() << " portfolio(s) in";
   for (Language l : cohort.config.languages) io.out << ' ' << code(l);
   io.out << ", as of " << as_of->iso() << '\n';

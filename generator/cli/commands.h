@@ -34,11 +34,14 @@ std::optional<Date> resolve_as_of(const CommonOptions& o, std::ostream& err);
 LoadOptions load_options(const CommonOptions& o);
 // What build and serve share on top of CommonOptions.
 struct SiteCliOptions {
-  bool is_public = false;  // --public
+  std::string view;        // --view staff|student|public ("" = staff)
+  bool is_public = false;  // --public, the same as --view public
   std::string theme;       // --theme FOLDER (or an installed theme's name)
   bool no_cache = false;   // --no-cache
 };
 void add_site_options(CLI::App& app, SiteCliOptions& o, const std::string& no_cache_help);
+// Whom the pages are for: --view, or --public (model/audience.h).
+Audience site_audience(const SiteCliOptions& site);
 // The folder --theme means: the folder it names, else a theme of that name
 // installed with casfolio (docs/site.md); as given when neither exists.
 std::string theme_folder(const SiteCliOptions& site);

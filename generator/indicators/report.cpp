@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 
+#include "check/shown_findings.h"
 #include "util/text.h"
 
 namespace casfolio {
@@ -247,7 +248,8 @@ Json student_json(const StudentAnalysis& s, const CohortConfig& config, Audience
   j["staff"] = staff_json(p, config, audience);
 
   j["findings"] = Json::array();
-  for (const Finding& f : s.findings) j["findings"].push_back(finding_json(f, p.profile.language));
+  for (const Finding& f : findings_for(audience, s.findings))
+    j["findings"].push_back(finding_json(f, p.profile.language));
   return j;
 }
 

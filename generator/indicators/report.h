@@ -8,15 +8,12 @@
 #include <string>
 
 #include "indicators/analysis.h"
+#include "model/audience.h"
 
 namespace casfolio {
 
 inline constexpr int kReportSchema = 2;
 
-// Who reads a student's object: `casfolio report` is a staff tool and shows
-// every staff record; anything a student gets (their bundle) leaves out
-// feedback and interview notes marked staff_only.
-enum class Audience { staff, student };
 
 // { severity, code, file, line, column, message, hint[, staff_only] } with
 // the sentence in `lang`.
@@ -29,8 +26,10 @@ nlohmann::ordered_json number_json(double x);
 // The social GPA scheme that produced a result (shown with every result).
 nlohmann::ordered_json social_gpa_rules_json(const SocialGpaScheme& scheme);
 
-// One student's object of the report's "students" array (the student view
-// unless asked for the staff one).
+// One student's object of the report's "students" array, as `audience`
+// may read it (model/audience.h): `casfolio report` is a staff tool and
+// shows everything; the student's bundle gets the student view (findings
+// by check/shown_findings.h, no staff-only feedback or interview notes).
 nlohmann::ordered_json student_json(const StudentAnalysis& s, const CohortConfig& config,
                                     Audience audience = Audience::student);
 

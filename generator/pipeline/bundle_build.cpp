@@ -86,15 +86,11 @@ BundleSpec student_bundle(const Cohort& cohort, const StudentAnalysis& student, 
   if (!cohort.config.school.empty() || !cohort.config.cohort.empty())
     f["cohort"] = {
         {"school", cohort.config.school}, {"programme", cohort.config.programme}, {"cohort", cohort.config.cohort}};
-  // The student's object of `casfolio report`'s JSON, without the findings
-  // meant for staff only (near-duplicates quote another student's text). A
-  // --public bundle has none: its figures would count private experiences,
-  // and the social GPA is never public.
-  if (!is_public) {
-    StudentAnalysis shown = student;
-    std::erase_if(shown.findings, [](const Finding& x) { return x.staff_only; });
-    f["indicators"] = student_json(shown, cohort.config);
-  }
+  // The student's object of `casfolio report`'s JSON in the student view
+  // (no finding about another student, no staff-only record). A --public
+  // bundle has none: its figures would count private experiences, and the
+  // social GPA is never public.
+  if (!is_public) f["indicators"] = student_json(student, cohort.config, Audience::student);
 
   ensure_index(site, {"students/" + p.id + "/index.html", p.id + "/index.html"}, shown_name);
   add_site(spec, std::move(site));
@@ -165,7 +161,7 @@ BundleReport bundle_cohort(const Cohort& cohort, const CohortAnalysis& analysis,
       r.withheld = true;
     } else {
       SiteOptions so;
-      so.is_public = run.is_public;
+      so.audience = run.is_public ? Audience::anyone : Audience::student;  // what the student keeps
       so.only_student = p.id;
       so.source_root = run.source_root;
       so.theme_dir = run.theme_dir;
@@ -190,7 +186,7 @@ BundleReport bundle_cohort(const Cohort& cohort, const CohortAnalysis& analysis,
     report.cohort_attempted = true;
     if (progress) progress(total, total, cohort_bundle_folder(run.is_public));
     SiteOptions so;
-    so.is_public = run.is_public;
+    so.audience = run.is_public ? Audience::anyone : Audience::staff;  // the school's copy
     so.source_root = run.source_root;
     so.theme_dir = run.theme_dir;
     std::vector<Finding> rendering;

@@ -177,7 +177,7 @@ SiteBuildResult SiteBuild::run(const std::vector<std::string>* changed, Timings*
 
   SiteMemo memo;
   SiteOptions so;
-  so.is_public = options_.is_public;
+  so.audience = options_.audience;
   so.source_root = options_.dir;
   so.theme_dir = theme_folder();
   so.findings = &result.render_findings;
@@ -205,7 +205,7 @@ SiteBuildResult SiteBuild::run(const std::vector<std::string>* changed, Timings*
   }
   size_t students = 0;
   for (const StudentAnalysis& sa : analysis_.students)
-    if (sa.loaded && (!options_.is_public || sa.loaded->portfolio.publishable())) ++students;
+    if (sa.loaded && (options_.audience != Audience::anyone || sa.loaded->portfolio.publishable())) ++students;
   CountingSink sink(writer, students + 1, options_.progress);
   render_site(*cohort_, analysis_, so, sink);
   t.mark("render and write");

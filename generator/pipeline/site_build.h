@@ -25,7 +25,7 @@ struct SiteBuildOptions {
   std::string dir;        // the cohort or portfolio folder
   LoadOptions load;
   Date as_of;
-  bool is_public = false;
+  Audience audience = Audience::staff;  // whom the pages are for (model/audience.h)
   std::string theme;      // --theme: a theme folder; "" = the cohort's `theme:` or the built-in one
   std::string out_dir;
   unsigned jobs = 0;      // threads (0 = one per core)

@@ -8,6 +8,7 @@
 #include <map>
 #include <mutex>
 
+#include "check/shown_findings.h"
 #include "render/charts.h"
 #include "render/markdown.h"
 #include "render/redact.h"
@@ -48,17 +49,19 @@ SiteBuilder::SiteBuilder(const Cohort& cohort, const CohortAnalysis& analysis, c
     if (std::find(cohort_languages_.begin(), cohort_languages_.end(), l) == cohort_languages_.end())
       cohort_languages_.push_back(l);
   if (cohort_languages_.empty()) cohort_languages_.push_back(cohort.config.language);
-  has_cohort_home_ = !options.only_student.has_value();
+  // The cohort's pages are about every student: staff and the public see
+  // them, a student's view does not (it is each student's own pages only).
+  has_cohort_home_ = !options.only_student.has_value() && options.audience != Audience::student;
 
   students_.reserve(analysis.students.size());
   for (const StudentAnalysis& sa : analysis.students) {
     if (!sa.loaded) continue;
     const Portfolio& p = sa.loaded->portfolio;
     if (options.only_student && p.id != *options.only_student) continue;
-    if (options.is_public && !p.publishable()) continue;  // unreadable, or `private:` not understood
+    if (options.is_public() && !p.publishable()) continue;  // unreadable, or `private:` not understood
     StudentSite& s = students_.emplace_back();
     s.analysis = &sa;
-    if (options.is_public) {
+    if (options.is_public()) {
       PublicPortfolio pub = redact_for_public(p);
       s.redacted = std::make_unique<StudentSite::Redacted>();
       s.redacted->portfolio = std::move(pub.portfolio);
@@ -69,8 +72,12 @@ SiteBuilder::SiteBuilder(const Cohort& cohort, const CohortAnalysis& analysis, c
       s.findings = &s.redacted->findings;
     } else {
       s.portfolio = &p;
-      s.indicators = &sa.indicators;  // the analysis is the authority for the staff view
+      s.indicators = &sa.indicators;  // the analysis is the authority for the staff and the student view
       s.findings = &sa.findings;
+      if (options.audience == Audience::student) {
+        s.shown_findings = findings_for(Audience::student, sa.findings);
+        s.findings = &s.shown_findings;
+      }
     }
     s.languages = cohort_languages_;
     if (std::find(s.languages.begin(), s.languages.end(), p.profile.language) == s.languages.end())
@@ -132,8 +139,10 @@ View SiteBuilder::page_view(const PageContext& pc, const std::string& title,
   put(v, "site_subtitle", subtitle);
   put(v, "home_href", home_href(pc));
   put(v, "search_href", pc.page("search.html"));
-  put(v, "staff", !options_.is_public);
-  put(v, "public", options_.is_public);
+  put(v, "staff", !options_.is_public());  // private sections (deadlines, findings, staff records)
+  put(v, "staff_view", options_.audience == Audience::staff);  // the staff banner
+  put(v, "student_view", options_.audience == Audience::student);
+  put(v, "public", options_.is_public());
   put(v, "as_of", ui.date(analysis_.as_of));
   put(v, "as_of_line", ui.format("footer_as_of", {{"date", ui.date(analysis_.as_of)}}));
   ViewList langs;
@@ -287,7 +296,7 @@ void SiteBuilder::cohort_home(Language lang, bool at_root) {
     put(row, "advisor_key", p.profile.advisor.empty() ? "-" : p.profile.advisor);
     put(row, "status", status);
     put(row, "status_label", ui_label(ui, "status_", status));
-    if (p.staff.plan_approval && !options_.is_public) put(row, "plan_approval", approval_view(*p.staff.plan_approval, ui));
+    if (p.staff.plan_approval && !options_.is_public()) put(row, "plan_approval", approval_view(*p.staff.plan_approval, ui));
     ViewList cells, mcells;
     int evidenced = 0;
     for (const Outcome& o : fw.outcomes) {
@@ -416,7 +425,7 @@ void SiteBuilder::cohort_home(Language lang, bool at_root) {
   put(v, "has_upcoming", !upcoming.empty());
   put(v, "upcoming", std::move(upcoming));
 
-  if (!options_.is_public) put(v, "config_findings", findings_view(cohort_.config_findings, nullptr, pc));
+  if (!options_.is_public()) put(v, "config_findings", findings_view(cohort_.config_findings, nullptr, pc));
   emit(nullptr, pc, "cohort", v);
 }
 
@@ -479,7 +488,7 @@ std::string SiteBuilder::student_key(const StudentSite& s) const {
   // Bump the first field whenever what a memo entry holds changes meaning.
   d.add("casfolio student 1").add(options_.inputs_key).add(templates_digest_).add(fp->second);
   d.add(p.id).add(p.root).add(s.dir).add(analysis_.as_of.iso());
-  d.add(options_.is_public).add(options_.only_student.value_or("\n")).add(options_.source_root);
+  d.add(std::string(name(options_.audience))).add(options_.only_student.value_or("\n")).add(options_.source_root);
   d.add(options_.theme_dir).add(has_cohort_home_);
   d.add(staff_records_digest(p.staff)).add(cohort_.config.staff_folder);  // outside the portfolio's fingerprint
   for (Language l : cohort_languages_) d.add(std::string(code(l)));

@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "indicators/analysis.h"
+#include "model/audience.h"
 #include "util/rendered_file.h"
 
 namespace casfolio {
@@ -17,8 +18,12 @@ struct SiteMemo;
 class ImageCache;
 
 struct SiteOptions {
-  bool is_public = false;                  // --public: no private data, no staff pages
+  // Who the pages are for (model/audience.h): staff see everything; a
+  // student's view has only their own findings and no staff-only record;
+  // anyone's (--public) no private data, no findings, no staff pages.
+  Audience audience = Audience::staff;
   std::optional<std::string> only_student;  // one student's pages only (bundles)
+  bool is_public() const { return audience == Audience::anyone; }
   std::string source_root;                 // the folder the cohort was loaded from, on disk
   std::string theme_dir;                   // a theme folder overriding the embedded one, or ""
   // Where the renderer reports what it could not do (an image libvips cannot

@@ -24,7 +24,8 @@ struct StudentSite {
   const StudentAnalysis* analysis = nullptr;
   const Portfolio* portfolio = nullptr;            // the model's; on --public, `redacted`'s
   const StudentIndicators* indicators = nullptr;   // the analysis's; on --public, recomputed from the redacted copy
-  const std::vector<Finding>* findings = nullptr;  // the analysis's; none on --public
+  const std::vector<Finding>* findings = nullptr;  // the analysis's; `shown_findings` for a student; none on --public
+  std::vector<Finding> shown_findings;            // the student view's (check/shown_findings.h)
   struct Redacted {
     Portfolio portfolio;
     StudentIndicators indicators;

@@ -27,13 +27,6 @@ std::string double_text(double x) {
 
 }  // namespace
 
-Audience audience_of(const SiteOptions& options) {
-  if (options.is_public) return Audience::anyone;
-  // One student's pages go into their bundle: something the student gets.
-  if (options.only_student) return Audience::student;
-  return Audience::staff;
-}
-
 std::vector<const StaffFeedback*> visible_feedback(const std::vector<StaffFeedback>& records, Audience audience) {
   std::vector<const StaffFeedback*> out;
   if (audience == Audience::anyone) return out;

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "model/audience.h"
 #include "model/staff.h"
 #include "render/site.h"
 #include "render/template_set.h"
@@ -19,12 +20,6 @@ namespace casfolio {
 
 struct Experience;
 
-// Who a page is for: staff (today's default build), the student (a student
-// build or bundle), anyone (--public).
-enum class Audience { staff, student, anyone };
-// The audience of a build's pages: anyone on --public, the student for one
-// student's pages (their bundle), else staff.
-Audience audience_of(const SiteOptions& options);
 
 // The feedback `audience` may read: everything for staff, all but
 // `staff_only` for the student, nothing for anyone.

@@ -206,8 +206,8 @@ View SiteBuilder::student_frame(StudentSite& s, const PageContext& pc, const std
   add("nav_overview", "index.html");
   add("nav_outcomes", "outcomes.html");
   add("nav_timeline", "timeline.html");
-  if (has_interviews_page(s, p, audience_of(options_))) add("nav_interviews", "interviews.html");
-  if (!options_.is_public && cohort_.config.social_gpa) add("nav_social_gpa", "social-gpa.html");
+  if (has_interviews_page(s, p, options_.audience)) add("nav_interviews", "interviews.html");
+  if (!options_.is_public() && cohort_.config.social_gpa) add("nav_social_gpa", "social-gpa.html");
   put(student, "nav", std::move(nav));
   put(v, "student", student);
   ViewList crumbs;
@@ -227,8 +227,8 @@ void SiteBuilder::student_pages(StudentSite& s, Language lang) {
     reflection_page(s, context(lang, reflection_rest(s, p.reflections[i])), i);
   outcomes_page(s, context(lang, s.dir + "/outcomes.html"));
   timeline_page(s, context(lang, s.dir + "/timeline.html"));
-  if (has_interviews_page(s, p, audience_of(options_))) interviews_page(s, context(lang, s.dir + "/interviews.html"));
-  if (!options_.is_public && cohort_.config.social_gpa) social_gpa_page(s, context(lang, s.dir + "/social-gpa.html"));
+  if (has_interviews_page(s, p, options_.audience)) interviews_page(s, context(lang, s.dir + "/interviews.html"));
+  if (!options_.is_public() && cohort_.config.social_gpa) social_gpa_page(s, context(lang, s.dir + "/social-gpa.html"));
 }
 
 void SiteBuilder::student_home(StudentSite& s, const PageContext& pc) {
@@ -251,7 +251,7 @@ void SiteBuilder::student_home(StudentSite& s, const PageContext& pc) {
   put(v, "advisor", pr.advisor);
   put(v, "has_advisor", !pr.advisor.empty());
   put(v, "started", pr.started.valid() ? ui.date(pr.started) : "");
-  if (!options_.is_public) {
+  if (!options_.is_public()) {
     put(v, "candidate", pr.candidate);
     put(v, "email", pr.email);
     std::string status(name(ind.status));
@@ -273,7 +273,7 @@ void SiteBuilder::student_home(StudentSite& s, const PageContext& pc) {
   fact("profile_advisor", pr.advisor);
   fact("profile_started", pr.started.valid() ? ui.date(pr.started) : "");
   fact("profile_language", UiText::get(pr.language).s("language_name"));
-  if (!options_.is_public) {
+  if (!options_.is_public()) {
     fact("profile_candidate", pr.candidate);
     fact("profile_email", pr.email);
   }
@@ -297,11 +297,11 @@ void SiteBuilder::student_home(StudentSite& s, const PageContext& pc) {
   if (p.plan) {
     put(v, "plan_html", markdown(s, pc, p.plan->text, std::string(parent_dir(p.plan_file)), 2));
     put(v, "has_plan", true);
-    if (p.staff.plan_approval && !options_.is_public)
-      put(v, "plan_approval", approval_view(*p.staff.plan_approval, ui, audience_of(options_)));
+    if (p.staff.plan_approval && !options_.is_public())
+      put(v, "plan_approval", approval_view(*p.staff.plan_approval, ui, options_.audience));
   }
   auto staff_markdown = [&](const std::string& text) { return markdown(s, pc, text, "", 3); };
-  put(v, "feedback", feedback_view(visible_feedback(p.staff.feedback, audience_of(options_)), "portfolio", ui,
+  put(v, "feedback", feedback_view(visible_feedback(p.staff.feedback, options_.audience), "portfolio", ui,
                                    staff_markdown));
 
   // Figures.
@@ -387,7 +387,7 @@ void SiteBuilder::student_home(StudentSite& s, const PageContext& pc) {
     put(x, "strands", strands_view(e.strands, ui));
     put(x, "dates", date_range(e.start, e.end, ui));
     put(x, "project", e.project);
-    put(x, "private", e.is_private && !options_.is_public);
+    put(x, "private", e.is_private && !options_.is_public());
     put(x, "ongoing", !e.end.valid());
     put(x, "reflections", std::to_string(std::count_if(e.reflections.begin(), e.reflections.end(), [&](int r) {
           return ind.counts(p.reflections[size_t(r)].file);
@@ -416,7 +416,7 @@ void SiteBuilder::student_home(StudentSite& s, const PageContext& pc) {
   put(v, "general_reflections", std::move(general));
 
   // Deadlines and findings: for staff.
-  if (!options_.is_public) {
+  if (!options_.is_public()) {
     ViewList deadlines;
     for (const Deadline& d : cohort_.config.calendar) {
       const DeadlineResult* result = nullptr;
@@ -496,7 +496,7 @@ void SiteBuilder::experience_page(StudentSite& s, const PageContext& pc, size_t 
   put(v, "ongoing", !e.end.valid());
   put(v, "days", ui.format("days_value", {{"n", std::to_string(experience_days(e, analysis_.as_of))}}));
   put(v, "project", e.project);
-  put(v, "private", e.is_private && !options_.is_public);
+  put(v, "private", e.is_private && !options_.is_public());
   put(v, "paid", e.paid);
   put(v, "hours", e.hours_given ? ui.number(sum(e.claimed_hours)) : "");
   put(v, "has_hours", e.hours_given);
@@ -510,7 +510,7 @@ void SiteBuilder::experience_page(StudentSite& s, const PageContext& pc, size_t 
     View sup;
     put(sup, "name", e.supervisor.name);
     put(sup, "role", e.supervisor.role);
-    if (!options_.is_public) {
+    if (!options_.is_public()) {
       put(sup, "email", e.supervisor.email);
       put(sup, "phone", e.supervisor.phone);
     }
@@ -564,18 +564,18 @@ void SiteBuilder::experience_page(StudentSite& s, const PageContext& pc, size_t 
 
   // Staff records (none in a --public build's copy of the portfolio).
   auto staff_markdown = [&](const std::string& text) { return markdown(s, pc, text, "", 3); };
-  if (!options_.is_public) {
+  if (!options_.is_public()) {
     if (const StaffConfirmation* c = p.staff.confirmation(e.id))
       put(v, "confirmation", confirmation_view(*c, ui, outcome_refs(s, pc, c->outcomes), staff_markdown));
     else if (cohort_.config.has_staff_folder())
       put(v, "not_confirmed", true);
     if (const StaffApproval* a = p.staff.approval(e.id))
-      put(v, "approval", approval_view(*a, ui, audience_of(options_)));
+      put(v, "approval", approval_view(*a, ui, options_.audience));
   }
   put(v, "hours_self_reported", e.hours_given && !cohort_.config.has_staff_folder());
-  put(v, "feedback", feedback_view(visible_feedback(p.staff.feedback, audience_of(options_)), e.dir, ui,
+  put(v, "feedback", feedback_view(visible_feedback(p.staff.feedback, options_.audience), e.dir, ui,
                                    staff_markdown));
-  put(v, "history", history_view(p.staff, e.dir + "/index.md", ui, audience_of(options_)));
+  put(v, "history", history_view(p.staff, e.dir + "/index.md", ui, options_.audience));
   if (e.review) {
     const Review& rv = *e.review;
     View r;
@@ -621,9 +621,9 @@ void SiteBuilder::reflection_page(StudentSite& s, const PageContext& pc, size_t 
   std::vector<std::string> inline_images;
   put(v, "body_html", markdown(s, pc, r.body.text, std::string(parent_dir(r.file)), 1, &inline_images));
   put(v, "gallery", gallery(s, pc, r.evidence, inline_images));
-  put(v, "feedback", feedback_view(visible_feedback(p.staff.feedback, audience_of(options_)), r.file, ui,
+  put(v, "feedback", feedback_view(visible_feedback(p.staff.feedback, options_.audience), r.file, ui,
                                    [&](const std::string& text) { return markdown(s, pc, text, "", 3); }));
-  put(v, "history", history_view(p.staff, r.file, ui, audience_of(options_)));  // the ledger's times, staff only
+  put(v, "history", history_view(p.staff, r.file, ui, options_.audience));  // the ledger's times, staff only
   if (index > 0) put(v, "prev", link_view(reflection_title(p.reflections[index - 1], ui), pc.page(reflection_rest(s, p.reflections[index - 1]))));
   put(v, "has_pager", index > 0 || index + 1 < p.reflections.size());
   if (index + 1 < p.reflections.size())
@@ -777,7 +777,7 @@ void SiteBuilder::interviews_page(StudentSite& s, const PageContext& pc) {
   View v = student_frame(s, pc, ui.s("interviews_title"), "nav_interviews");
   put(v, "body_class", "page-interviews");
   put(v, "heading", ui.s("interviews_title"));
-  std::vector<const StaffFeedback*> feedback = visible_feedback(p.staff.feedback, audience_of(options_));
+  std::vector<const StaffFeedback*> feedback = visible_feedback(p.staff.feedback, options_.audience);
   auto staff_markdown = [&](const std::string& text) { return markdown(s, pc, text, "", 3); };
   ViewList list;
   for (size_t i = 0; i < p.interviews.size(); ++i) {
@@ -792,7 +792,7 @@ void SiteBuilder::interviews_page(StudentSite& s, const PageContext& pc) {
     list.push_back(x);
   }
   put(v, "interviews", std::move(list));
-  put(v, "staff_interviews", staff_interviews_view(visible_interviews(p.staff.interviews, audience_of(options_)), ui,
+  put(v, "staff_interviews", staff_interviews_view(visible_interviews(p.staff.interviews, options_.audience), ui,
                                                    staff_markdown));
   emit(&s, pc, "interviews", v);
 }

@@ -71,7 +71,7 @@ TEST_CASE("a parallel render gives the same files, in the same order, as a seria
       CohortAnalysis serial_analysis = analyse(serial_cohort, kAsOf, 1);
       CohortAnalysis parallel_analysis = analyse(parallel_cohort, kAsOf, 4);
       SiteOptions so;
-      so.is_public = is_public;
+      so.audience = is_public ? Audience::anyone : Audience::staff;
       so.source_root = dir.string();
       std::vector<Finding> serial_findings, parallel_findings;
       so.findings = &serial_findings;

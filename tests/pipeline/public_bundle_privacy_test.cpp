@@ -5,7 +5,6 @@
 // student zips included. The values are read from the sample itself, so the
 // test follows the sample as it grows.
 #include <yaml-cpp/yaml.h>
-#include <zip.h>
 
 #include <catch2/catch.hpp>
 #include <filesystem>
@@ -17,37 +16,12 @@
 
 #include "support/cli_run.h"
 #include "support/test_support.h"
+#include "support/zip_entries.h"
 
 namespace fs = std::filesystem;
 using namespace casfolio;
 
 namespace {
-
-// Every entry of a zip held in memory, nested zips opened too: path -> bytes.
-void read_zip(const std::string& bytes, const std::string& prefix, std::map<std::string, std::string>& out) {
-  zip_error_t error;
-  zip_error_init(&error);
-  zip_source_t* src = zip_source_buffer_create(bytes.data(), bytes.size(), 0, &error);
-  REQUIRE(src);
-  zip_t* z = zip_open_from_source(src, ZIP_RDONLY, &error);
-  REQUIRE(z);
-  for (zip_int64_t i = 0, n = zip_get_num_entries(z, 0); i < n; ++i) {
-    zip_stat_t st;
-    REQUIRE(zip_stat_index(z, i, 0, &st) == 0);
-    std::string name = prefix + st.name;
-    std::string data(st.size, '\0');
-    zip_file_t* f = zip_fopen_index(z, i, 0);
-    REQUIRE(f);
-    if (st.size) REQUIRE(zip_fread(f, data.data(), st.size) == zip_int64_t(st.size));
-    zip_fclose(f);
-    if (name.ends_with(".zip"))
-      read_zip(data, name + "!/", out);
-    else
-      out[name] = std::move(data);
-  }
-  zip_close(z);
-  zip_error_fini(&error);
-}
 
 void add_strings(const YAML::Node& node, std::set<std::string>& out) {
   if (node.IsScalar()) {
@@ -168,7 +142,7 @@ TEST_CASE("no private value of the sample cohort is in any file of any --public 
   for (const auto& e : fs::directory_iterator(dist)) {
     if (e.path().extension() != ".zip") continue;
     ++zips;
-    read_zip(test::read_file(e.path()), e.path().filename().string() + "!/", files);
+    test::read_zip(test::read_file(e.path()), e.path().filename().string() + "!/", files);
   }
   CHECK(zips == 5);  // the sample's four students and the cohort
   REQUIRE(files.size() > 100);

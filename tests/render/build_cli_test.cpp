@@ -144,3 +144,38 @@ TEST_CASE("casfolio build --out site/ works the first time, as the README shows 
   CHECK(err == "");
   CHECK(fs::is_regular_file(tmp.path / "site/index.html"));
 }
+
+TEST_CASE("casfolio build --view student: each student's own pages, no cohort pages, no staff banner") {
+  TempDir tmp;
+  std::string out, err;
+  std::string site = (tmp.path / "site").string();
+  REQUIRE(run({"build", kContent, "--out", site, "--as-of", "2027-06-15", "--view", "student"}, out, err) == 0);
+  CHECK(out.starts_with("built " + site + " (student view): "));
+  CHECK_FALSE(fs::exists(tmp.path / "site/en/index.html"));  // the cohort home lists every student
+  const std::string home = read(tmp.path / "site/en/students/amina-sultan/index.html");
+  CHECK(home.find("class=\"findings-section\"") != std::string::npos);  // her own findings
+  CHECK(home.find("Your own copy, with your private details") != std::string::npos);
+  for (const auto& e : fs::recursive_directory_iterator(site)) {
+    if (e.path().extension() != ".html") continue;
+    INFO(e.path().string());
+    CHECK(read(e.path()).find("class=\"staff-banner\"") == std::string::npos);
+  }
+}
+
+TEST_CASE("casfolio build --view public is --public; --view takes staff, student or public only") {
+  TempDir tmp;
+  std::string out, err;
+  std::string a = (tmp.path / "a").string(), b = (tmp.path / "b").string();
+  REQUIRE(run({"build", kContent, "--out", a, "--as-of", "2027-06-15", "--view", "public"}, out, err) == 0);
+  CHECK(out.starts_with("built " + a + " (public): "));
+  REQUIRE(run({"build", kContent, "--out", b, "--as-of", "2027-06-15", "--public"}, out, err) == 0);
+  for (const auto& e : fs::recursive_directory_iterator(a)) {
+    if (!e.is_regular_file() || e.path().filename() == ".casfolio-site") continue;
+    INFO(e.path().string());
+    CHECK(read(e.path()) == read(fs::path(b) / fs::relative(e.path(), a)));
+  }
+  CHECK(run({"build", kContent, "--out", a, "--view", "teachers"}, out, err) == 2);
+  CHECK(err.find("--view: teachers not in {staff,student,public}") != std::string::npos);
+  CHECK(run({"build", kContent, "--out", a, "--view", "staff", "--public"}, out, err) == 2);
+  CHECK(err.find("excludes") != std::string::npos);
+}

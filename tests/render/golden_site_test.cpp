@@ -182,7 +182,7 @@ TEST_CASE("the golden cohort's staff site is as committed", "[golden-site]") {
 
 TEST_CASE("the golden cohort's public site is as committed", "[golden-site]") {
   SiteOptions o;
-  o.is_public = true;
+  o.audience = Audience::anyone;
   std::vector<Finding> findings;
   auto files = rendered(loaded(kGoldenCohort), o, findings);
   compare_with_golden("golden-cohort-public", files, findings, {"en/students/alma/index.html"});
@@ -196,7 +196,7 @@ TEST_CASE("the sample content's staff site is as committed", "[golden-site]") {
 
 TEST_CASE("the sample content's public site is as committed", "[golden-site]") {
   SiteOptions o;
-  o.is_public = true;
+  o.audience = Audience::anyone;
   std::vector<Finding> findings;
   auto files = rendered(loaded(kContent), o, findings);
   compare_with_golden("content-public", files, findings, {"en/students/amina-sultan/index.html"});
@@ -204,6 +204,7 @@ TEST_CASE("the sample content's public site is as committed", "[golden-site]") {
 
 TEST_CASE("one student's pages (a bundle's site) are as committed", "[golden-site]") {
   SiteOptions o;
+  o.audience = Audience::student;
   o.only_student = "aruzhan-bekova";
   std::vector<Finding> findings;
   auto files = rendered(loaded(kContent), o, findings);

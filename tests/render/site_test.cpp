@@ -32,7 +32,7 @@ struct Built {
 Built build(const Fixture& f, bool is_public, std::optional<std::string> only = std::nullopt) {
   Built b;
   SiteOptions o;
-  o.is_public = is_public;
+  o.audience = is_public ? Audience::anyone : only ? Audience::student : Audience::staff;  // `only`: a bundle's pages
   o.only_student = only;
   o.source_root = f.dir;
   o.findings = &b.findings;

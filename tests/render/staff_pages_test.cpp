@@ -92,7 +92,8 @@ std::unique_ptr<Fixture> staff_fixture(bool with_records = true) {
 std::map<std::string, std::string> build(const Fixture& f, bool is_public,
                                          std::optional<std::string> only_student = std::nullopt) {
   SiteOptions o;
-  o.is_public = is_public;
+  // One student's pages are what their bundle holds: the student view.
+  o.audience = is_public ? Audience::anyone : only_student ? Audience::student : Audience::staff;
   o.only_student = only_student;
   o.source_root = f.dir;
   std::vector<Finding> findings;
@@ -121,12 +122,10 @@ TEST_CASE("visible_feedback: staff see every comment, the student all but staff_
   CHECK(visible_interviews(interviews, Audience::staff).size() == 2);
   CHECK(visible_interviews(interviews, Audience::student).size() == 1);
   CHECK(visible_interviews(interviews, Audience::anyone).empty());
-  SiteOptions o;
-  CHECK(audience_of(o) == Audience::staff);
-  o.only_student = "ana";  // a bundle's pages
-  CHECK(audience_of(o) == Audience::student);
-  o.is_public = true;
-  CHECK(audience_of(o) == Audience::anyone);
+  CHECK(SiteOptions{}.audience == Audience::staff);
+  for (Audience a : {Audience::staff, Audience::student, Audience::anyone}) CHECK(parse_audience(name(a)) == a);
+  CHECK(name(Audience::anyone) == "public");
+  CHECK_FALSE(parse_audience("teachers"));
 }
 
 TEST_CASE("the student home shows the status override beside the computed status, the plan's approval and feedback",

@@ -472,7 +472,7 @@ TEST_CASE("a student's bundle: its site, its sources from the portfolio folder, 
         "\"cohort\":{\"school\":\"Test Lyceum\",\"programme\":\"IB Diploma Programme\",\"cohort\":\"2026-2028\"}}");
 }
 
-TEST_CASE("a student's manifest leaves out the findings meant for staff only") {
+TEST_CASE("a student's manifest shows a near-duplicate only as a staff question, with nothing of the other side") {
   TempDir d;
   SampleCohort c(d);
   Finding open_finding, staff;
@@ -481,11 +481,20 @@ TEST_CASE("a student's manifest leaves out the findings meant for staff only") {
   staff.code = "similar-reflection";
   staff.staff_only = true;
   staff.where.file = "experiences/guitar/index.md";
+  staff.where.line = 7;
+  staff.args = {{"percent", "91"}, {"other_student", "boris"}, {"other_name", "Boris Lee"},
+                {"other_file", "reflections/x.md"}, {"other_path", "students/boris/reflections/x.md"}};
   c.analysis.students[0].findings = {open_finding, staff};
   BundleSpec spec = student_bundle(c.cohort, c.analysis.students[0], {}, d / "content", false, kAsOf);
   const auto& findings = spec.facts["indicators"]["findings"];
-  REQUIRE(findings.size() == 1);
+  REQUIRE(findings.size() == 2);
   CHECK(findings[0]["code"] == "no-reflection");
+  CHECK(findings[1]["code"] == "staff-question");
+  CHECK(findings[1]["file"] == "experiences/guitar/index.md");
+  CHECK(findings[1]["line"] == 0);
+  CHECK_FALSE(findings[1].contains("staff_only"));
+  std::string manifest = spec.facts.dump();
+  for (const char* other : {"boris", "Boris", "reflections/x.md", "91"}) CHECK(manifest.find(other) == std::string::npos);
 }
 
 TEST_CASE("a --public bundle has no sources and no indicators") {
