@@ -38,6 +38,21 @@ std::unique_ptr<cmark_parser, ParserDeleter> make_parser() {
   return parser;
 }
 
+// cmark-gfm's tasklist extension writes exactly these two boxes (and safe
+// mode leaves no other <input> in the HTML): each gets its label.
+void label_task_boxes(std::string& html, const MarkdownContext& context) {
+  if (html.find("<input type=\"checkbox\"") == std::string::npos) return;
+  auto label = [&](std::string_view box, const std::string& text) {
+    if (text.empty()) return;
+    std::string labelled = std::string(box.substr(0, box.size() - 2)) + "aria-label=\"" + escape_html(text) + "\" />";
+    for (size_t at = html.find(box); at != std::string::npos; at = html.find(box, at + labelled.size())) {
+      html.replace(at, box.size(), labelled);
+    }
+  };
+  label("<input type=\"checkbox\" checked=\"\" disabled=\"\" />", context.task_done_label);
+  label("<input type=\"checkbox\" disabled=\"\" />", context.task_open_label);
+}
+
 std::unique_ptr<cmark_node, NodeDeleter> parse(cmark_parser* parser, std::string_view text) {
   cmark_parser_feed(parser, text.data(), text.size());
   return std::unique_ptr<cmark_node, NodeDeleter>(cmark_parser_finish(parser));
@@ -236,6 +251,7 @@ RenderedMarkdown render_markdown(std::string_view text, const MarkdownContext& c
   char* html = cmark_render_html(doc.get(), CMARK_OPT_DEFAULT, cmark_parser_get_syntax_extensions(parser.get()));
   out.html = html;
   std::free(html);
+  label_task_boxes(out.html, context);
   return out;
 }
 

@@ -29,6 +29,10 @@ struct MarkdownContext {
   // Resolves a path (relative to the portfolio root, already normalised)
   // to its published place; nullopt: not published, the link is dropped.
   std::function<std::optional<PublishedTarget>(const std::string& path)> resolve;
+  // What a task list's checkbox (`- [x]`, `- [ ]`) says to a screen reader,
+  // in the page's language: cmark-gfm writes the box with no label.
+  std::string task_done_label;
+  std::string task_open_label;
 };
 
 struct RenderedMarkdown {

@@ -94,6 +94,12 @@ class SiteBuilder {
   void interviews_page(StudentSite& s, const PageContext& pc);
   void social_gpa_page(StudentSite& s, const PageContext& pc);
   View student_frame(StudentSite& s, const PageContext& pc, const std::string& title, const std::string& current);
+  // The profile's facts ({label, value}: class, advisor, …; the candidate
+  // number and e-mail unless public) and its lists ({title, key, items}).
+  ViewList profile_facts(const StudentSite& s, const UiText& ui) const;
+  ViewList profile_sections(const StudentSite& s, const UiText& ui) const;
+  // print_page.cpp: the whole portfolio as one printable page (print.html).
+  void print_page(StudentSite& s, const PageContext& pc);
   std::string markdown(StudentSite& s, const PageContext& pc, const std::string& text, const std::string& dir,
                        int heading_offset, std::vector<std::string>* inline_images = nullptr);
   // markdown_to_text(text, limit) of a text of s's model: the text is read
@@ -125,6 +131,11 @@ class SiteBuilder {
   bool template_error_ = false;            // one template error is reported per build
   std::string templates_digest_;
 };
+
+// A list of plain strings ({{.}} in a template).
+ViewList string_list(const std::vector<std::string>& items);
+// {label, href}.
+View link_view(const std::string& label, const std::string& href);
 
 // v[key] = value. Views are copied by value, so View::set copies what it is
 // given (and a list twice); this moves what it can and copies the rest once.

@@ -26,19 +26,6 @@ int first_strand(StrandSet s) {
   return -1;
 }
 
-ViewList string_list(const std::vector<std::string>& items) {
-  ViewList list;
-  for (const std::string& s : items) list.push_back(View(s));
-  return list;
-}
-
-View link_view(const std::string& label, const std::string& href) {
-  View v;
-  put(v, "label", label);
-  put(v, "href", href);
-  return v;
-}
-
 // The interviews page exists when there is an interview to show: the
 // student's own, or a record by staff this build's audience may read.
 bool has_interviews_page(const StudentSite& s, const Portfolio& p, Audience audience) {
@@ -52,6 +39,19 @@ std::string interview_anchor(const Interview& iv, int n) {
 }
 
 }  // namespace
+
+ViewList string_list(const std::vector<std::string>& items) {
+  ViewList list;
+  for (const std::string& s : items) list.push_back(View(s));
+  return list;
+}
+
+View link_view(const std::string& label, const std::string& href) {
+  View v;
+  put(v, "label", label);
+  put(v, "href", href);
+  return v;
+}
 
 std::string SiteBuilder::experience_rest(const StudentSite& s, const Experience& e) const {
   return s.dir + "/" + e.dir + "/index.html";
@@ -120,6 +120,8 @@ std::string SiteBuilder::markdown(StudentSite& s, const PageContext& pc, const s
   MarkdownContext mc;
   mc.dir = dir;
   mc.heading_offset = heading_offset;
+  mc.task_done_label = UiText::get(pc.lang).s("task_done");
+  mc.task_open_label = UiText::get(pc.lang).s("task_open");
   mc.resolve = [&](const std::string& path) -> std::optional<PublishedTarget> {
     std::string ext = extension(path);
     if (ext == ".md") {
@@ -229,6 +231,47 @@ void SiteBuilder::student_pages(StudentSite& s, Language lang) {
   timeline_page(s, context(lang, s.dir + "/timeline.html"));
   if (has_interviews_page(s, p, options_.audience)) interviews_page(s, context(lang, s.dir + "/interviews.html"));
   if (!options_.is_public() && cohort_.config.social_gpa) social_gpa_page(s, context(lang, s.dir + "/social-gpa.html"));
+  print_page(s, context(lang, s.dir + "/print.html"));
+}
+
+ViewList SiteBuilder::profile_facts(const StudentSite& s, const UiText& ui) const {
+  const Profile& pr = s.portfolio->profile;
+  ViewList facts;
+  auto fact = [&](const std::string& key, const std::string& value) {
+    if (value.empty()) return;
+    View f;
+    put(f, "label", ui.s(key));
+    put(f, "value", value);
+    facts.push_back(f);
+  };
+  fact("profile_class", pr.class_name);
+  fact("profile_grade", pr.grade);
+  fact("profile_advisor", pr.advisor);
+  fact("profile_started", pr.started.valid() ? ui.date(pr.started) : "");
+  fact("profile_language", UiText::get(pr.language).s("language_name"));
+  if (!options_.is_public()) {
+    fact("profile_candidate", pr.candidate);
+    fact("profile_email", pr.email);
+  }
+  return facts;
+}
+
+ViewList SiteBuilder::profile_sections(const StudentSite& s, const UiText& ui) const {
+  const Profile& pr = s.portfolio->profile;
+  ViewList sections;
+  auto section = [&](const std::string& key, const std::vector<std::string>& items) {
+    if (items.empty()) return;
+    View sec;
+    put(sec, "title", ui.s(key));
+    put(sec, "key", key);
+    put(sec, "items", string_list(items));
+    sections.push_back(sec);
+  };
+  section("profile_interests", pr.interests);
+  section("profile_strengths", pr.strengths);
+  section("profile_growth", pr.growth);
+  section("profile_goals", pr.goals);
+  return sections;
 }
 
 void SiteBuilder::student_home(StudentSite& s, const PageContext& pc) {
@@ -260,40 +303,11 @@ void SiteBuilder::student_home(StudentSite& s, const PageContext& pc) {
     // Staff's word beside the computed status, never in its place.
     if (p.staff.status_override) put(v, "status_override", status_override_view(*p.staff.status_override, ui));
   }
-  ViewList facts;
-  auto fact = [&](const std::string& key, const std::string& value) {
-    if (value.empty()) return;
-    View f;
-    put(f, "label", ui.s(key));
-    put(f, "value", value);
-    facts.push_back(f);
-  };
-  fact("profile_class", pr.class_name);
-  fact("profile_grade", pr.grade);
-  fact("profile_advisor", pr.advisor);
-  fact("profile_started", pr.started.valid() ? ui.date(pr.started) : "");
-  fact("profile_language", UiText::get(pr.language).s("language_name"));
-  if (!options_.is_public()) {
-    fact("profile_candidate", pr.candidate);
-    fact("profile_email", pr.email);
-  }
-  put(v, "facts", std::move(facts));
-
-  ViewList sections;
-  auto section = [&](const std::string& key, const std::vector<std::string>& items) {
-    if (items.empty()) return;
-    View sec;
-    put(sec, "title", ui.s(key));
-    put(sec, "key", key);
-    put(sec, "items", string_list(items));
-    sections.push_back(sec);
-  };
-  section("profile_interests", pr.interests);
-  section("profile_strengths", pr.strengths);
-  section("profile_growth", pr.growth);
-  section("profile_goals", pr.goals);
+  put(v, "facts", profile_facts(s, ui));
+  ViewList sections = profile_sections(s, ui);
   put(v, "has_profile", !sections.empty());
   put(v, "profile_sections", std::move(sections));
+  put(v, "print_href", pc.page(s.dir + "/print.html"));
   if (p.plan) {
     put(v, "plan_html", markdown(s, pc, p.plan->text, std::string(parent_dir(p.plan_file)), 2));
     put(v, "has_plan", true);

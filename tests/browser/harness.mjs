@@ -119,3 +119,32 @@ export async function follow(page, link, target) {
   await link.scrollIntoViewIfNeeded();
   await Promise.all([page.waitForURL(target), link.click()]);
 }
+
+// What a PDF that Chromium printed holds: its pages, and on how many pages
+// each image is drawn (`imageUses`, summed over images). Chromium (Skia)
+// writes plain objects, one page dictionary each with its resources inline,
+// and draws one image object wherever the image appears: an image cut
+// across a page break is drawn on both pages, so it counts twice.
+export function pdfFacts(pdf) {
+  const text = pdf.toString('latin1');
+  const objects = new Map();
+  for (const m of text.matchAll(/(\d+) 0 obj([\s\S]*?)endobj/g)) objects.set(Number(m[1]), m[2]);
+  const images = new Set([...objects].filter(([, body]) => /\/Subtype\s*\/Image/.test(body)).map(([n]) => n));
+  const refs = (body) => {
+    const m = /\/XObject\s*<<([\s\S]*?)>>/.exec(body ?? '');
+    return m ? [...m[1].matchAll(/(\d+) 0 R/g)].map((r) => Number(r[1])) : [];
+  };
+  let pages = 0;
+  let imageUses = 0;
+  for (const body of objects.values()) {
+    if (!/\/Type\s*\/Page[^s]/.test(body)) continue;
+    ++pages;
+    const drawn = new Set();
+    for (const r of refs(body)) {
+      if (images.has(r)) drawn.add(r);
+      else for (const inner of refs(objects.get(r))) if (images.has(inner)) drawn.add(inner);  // an image inside a form
+    }
+    imageUses += drawn.size;
+  }
+  return { pages, images: images.size, imageUses };
+}

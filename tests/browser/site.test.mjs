@@ -12,12 +12,12 @@
 import { after, before, test } from 'node:test';
 import assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import {
-  artifacts, asOf, binary, checkTools, follow, launch, repo, seriousViolations, undecodedImages,
+  artifacts, asOf, binary, checkTools, follow, launch, pdfFacts, repo, seriousViolations, undecodedImages,
 } from './harness.mjs';
 
 let work, staff, publicSite, browser;
@@ -162,6 +162,7 @@ const pageTypes = [
   ['interviews', `${student}/interviews.html`, 'CAS interviews'],
   ['social-gpa', `${student}/social-gpa.html`, 'Social GPA'],
   ['search', 'en/search.html?q=concert', 'Search'],
+  ['print', `${student}/print.html`, 'Amina Sultan'],
 ];
 const staffOnly = new Set(['interviews', 'social-gpa']);
 
@@ -200,3 +201,44 @@ for (const [siteName, publicBuild] of [['staff', false], ['public', true]]) {
     await page.close();
   });
 }
+
+// The whole portfolio on paper: Aruzhan's print page (five experiences, real
+// photos and a poster) printed by Chromium to an A4 PDF, written to
+// artifacts/. Each experience starts a page; no image is taller than a
+// page's text area or drawn on two pages (cut by a page break).
+test('the printable portfolio prints to an A4 PDF: a page per experience at least, no image cut across pages', async () => {
+  const page = await browser.context.newPage();
+  const home = url(staff, 'en/students/aruzhan-bekova/index.html');
+  await page.goto(home);
+  await follow(page, page.locator('a[href$="aruzhan-bekova/print.html"]'), /\/aruzhan-bekova\/print\.html$/);
+  const experiences = await page.locator('section.print-experience').count();
+  const images = await page.locator('img').count();
+  assert.equal(experiences, 5);
+  assert.ok(images >= 4, `${images} images on the print page`);
+  assert.deepEqual(await undecodedImages(page), []);
+
+  await page.emulateMedia({ media: 'print' });
+  const layout = await page.evaluate(() => ({
+    breaks: [...new Set([...document.querySelectorAll('section.print-experience')].map((s) => getComputedStyle(s).breakBefore))],
+    tallest: Math.max(...[...document.images].map((i) => i.getBoundingClientRect().height)),
+    splittable: [...document.images].filter((i) => getComputedStyle(i).breakInside !== 'avoid' &&
+      getComputedStyle(i.closest('figure') ?? i).breakInside !== 'avoid').map((i) => i.getAttribute('src')),
+    header: getComputedStyle(document.querySelector('.site-header')).display,
+  }));
+  assert.deepEqual(layout.breaks, ['page']);
+  // A4's 297 mm less the theme's 16 mm margins, at 96 px per inch: 1001 px.
+  assert.ok(layout.tallest <= 1001, `an image ${layout.tallest} px tall cannot fit on one page`);
+  assert.deepEqual(layout.splittable, []);
+  assert.equal(layout.header, 'none');
+
+  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  writeFileSync(join(artifacts, 'print-aruzhan-bekova-en.pdf'), pdf);
+  const facts = pdfFacts(pdf);
+  writeFileSync(join(artifacts, 'print-aruzhan-bekova-en.json'), JSON.stringify(facts) + '\n');
+  // The cover and contents, then each experience on pages of its own, then the outcomes.
+  assert.ok(facts.pages >= experiences + 2 && facts.pages <= 40, `${facts.pages} pages`);
+  assert.ok(facts.images >= 3, `${facts.images} images in the PDF`);
+  assert.ok(facts.imageUses <= images, `images drawn ${facts.imageUses} times for ${images} on the page: one is cut across pages`);
+  browser.watch.assertClean('on the print page');
+  await page.close();
+});

@@ -77,6 +77,19 @@ TEST_CASE("headings nest under the page's own and GFM extensions work") {
   CHECK(html("see www.example.org\n") == "<p>see <a href=\"http://www.example.org\">www.example.org</a></p>\n");
 }
 
+TEST_CASE("a task list's boxes say done or not done to a screen reader, in the page's language") {
+  MarkdownContext c = context();
+  c.task_done_label = "Выполнено";
+  c.task_open_label = "Ещё \"не\" сделано";
+  CHECK(render_markdown("- [x] hall\n- [ ] poster\n- [x] tickets\n", c).html ==
+        "<ul>\n<li><input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"Выполнено\" /> hall</li>\n"
+        "<li><input type=\"checkbox\" disabled=\"\" aria-label=\"Ещё &quot;не&quot; сделано\" /> poster</li>\n"
+        "<li><input type=\"checkbox\" checked=\"\" disabled=\"\" aria-label=\"Выполнено\" /> tickets</li>\n</ul>\n");
+  // A box written as text is not a box: safe mode keeps it escaped.
+  CHECK(render_markdown("`<input type=\"checkbox\" disabled=\"\" />`\n", c).html ==
+        "<p><code>&lt;input type=&quot;checkbox&quot; disabled=&quot;&quot; /&gt;</code></p>\n");
+}
+
 TEST_CASE("Markdown becomes plain text for the search index, cut at a word") {
   CHECK(markdown_to_text("# Hello\n\nSome **bold** and [a link](x.md).\n\n- one\n- two\n") ==
         "Hello Some bold and a link. one two");
