@@ -5,6 +5,7 @@
 #include <cstdio>
 #include <iostream>
 
+#include "util/disk_path.h"
 #include "cli/commands.h"
 #include "diagnostics/printer.h"
 #include "indicators/analysis.h"

@@ -6,6 +6,7 @@
 // command; 1 when --out could not be written.
 #include <filesystem>
 
+#include "util/disk_path.h"
 #include "cli/commands.h"
 #include "diagnostics/printer.h"
 #include "indicators/completion.h"

@@ -9,6 +9,7 @@
 #include <fstream>
 #include <sstream>
 
+#include "util/disk_path.h"
 #include "cli/commands.h"
 #include "util/normalised_text.h"
 #include "util/text.h"

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <filesystem>
 
+#include "util/disk_path.h"
 #include "util/path.h"
 
 namespace fs = std::filesystem;
@@ -11,22 +12,12 @@ namespace casfolio {
 
 namespace {
 
-fs::path canonical_dir(const std::string& dir) {
-  std::error_code ec;
-  fs::path p = fs::weakly_canonical(dir.empty() ? "." : dir, ec);
-  if (ec) p = fs::absolute(dir.empty() ? "." : dir, ec).lexically_normal();
-  if (p.has_relative_path() && p.filename().empty()) p = p.parent_path();  // "a/b/" -> "a/b"
-  return p;
-}
-
+// Whether `p`, its links resolved, is inside the (resolved) root; a path
+// that cannot be resolved is not (the walk fails closed).
 bool is_inside(const fs::path& canonical_root, const fs::path& p) {
   std::error_code ec;
   fs::path real = fs::weakly_canonical(p, ec);
-  if (ec) return false;
-  auto r = canonical_root.begin(), x = real.begin();
-  for (; r != canonical_root.end(); ++r, ++x)
-    if (x == real.end() || *r != *x) return false;
-  return true;
+  return !ec && is_within(real, canonical_root);
 }
 
 std::string last_name(const std::string& path) {
@@ -90,7 +81,7 @@ WalkReport walk_source(const FileSource& source, const WalkLimits& limits, const
 }
 
 DiskFileSource::DiskFileSource(std::string root) : root_(std::move(root)) {
-  canonical_root_ = canonical_dir(root_).string();
+  canonical_root_ = resolved_path(root_).string();
 }
 
 std::optional<std::string> DiskFileSource::read(const std::string& path) const {

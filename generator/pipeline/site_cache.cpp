@@ -13,6 +13,7 @@
 #include <sstream>
 
 #include "pipeline/fingerprint.h"
+#include "util/output_file.h"
 #include "util/cache_dir.h"
 #include "util/digest.h"
 #include "util/folder_walk.h"
@@ -105,20 +106,6 @@ bool read_file(const std::string& path, std::string& out) {
 
 // `fill` writes the content into a temporary file beside `path`, which then
 // takes its place in one rename; on any failure nothing is left behind.
-bool write_file_atomically(const std::string& path, const std::function<bool(std::FILE*)>& fill) {
-  std::error_code ec;
-  fs::create_directories(fs::path(path).parent_path(), ec);
-  static std::atomic<unsigned> counter{0};
-  std::string tmp = path + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(counter.fetch_add(1));
-  std::FILE* file = std::fopen(tmp.c_str(), "wbe");
-  if (!file) return false;
-  bool ok = fill(file);
-  ok &= std::fclose(file) == 0;
-  if (ok && ::rename(tmp.c_str(), path.c_str()) == 0) return true;
-  ::unlink(tmp.c_str());
-  return false;
-}
-
 fs::path absolute_normal(const std::string& p) {
   std::error_code ec;
   fs::path abs = fs::absolute(p, ec);
@@ -279,13 +266,18 @@ std::optional<SiteCache> read_site_cache(const std::string& path) {
 }
 
 bool write_site_cache(const std::string& path, const SiteCache& cache) {
-  bool written = write_file_atomically(path, [&](std::FILE* file) {
-    Writer w(file);
-    encode(cache, w);
-    return w.flush();
-  });
-  if (!written) return false;
   std::error_code ec;
+  fs::create_directories(fs::path(path).parent_path(), ec);
+  std::string error;  // a cache: failing to keep it is no error
+  bool written = replace_file(
+      path,
+      [&](std::FILE* file) {
+        Writer w(file);
+        encode(cache, w);
+        return w.flush();
+      },
+      error, /*durable=*/false);
+  if (!written) return false;
   // One file per site folder ever built: the least recently written go
   // beyond kKeptSites (each is about 1 KB per page of its site).
   constexpr size_t kKeptSites = 32;
@@ -340,8 +332,13 @@ void DiskImageCache::store(const std::string& key, const ResizedImage& image) {
     bytes += image.web.data;
   }
   // A cache: failing to keep it is no error.
-  write_file_atomically((fs::path(dir_) / key).string(),
-                        [&](std::FILE* file) { return std::fwrite(bytes.data(), 1, bytes.size(), file) == bytes.size(); });
+  std::error_code ec;
+  fs::create_directories(dir_, ec);
+  std::string error;
+  replace_file(
+      (fs::path(dir_) / key).string(),
+      [&](std::FILE* file) { return std::fwrite(bytes.data(), 1, bytes.size(), file) == bytes.size(); }, error,
+      /*durable=*/false);
 }
 
 }  // namespace casfolio

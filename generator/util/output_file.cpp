@@ -9,11 +9,12 @@
 
 namespace casfolio {
 
-bool replace_file(const std::string& path, std::string_view data, std::string& error) {
+bool replace_file(const std::string& path, const std::function<bool(std::FILE*)>& fill, std::string& error,
+                  bool durable) {
   static std::atomic<unsigned> counter{0};
   std::string tmp = path + ".tmp-" + std::to_string(::getpid()) + "-" + std::to_string(counter.fetch_add(1));
-  auto fail = [&](const char* what) {
-    error = std::string("cannot write '") + path + "': " + what;
+  auto fail = [&](int e) {
+    error = std::string("cannot write '") + path + "': " + std::strerror(e ? e : EIO);
     ::unlink(tmp.c_str());
     return false;
   };
@@ -23,21 +24,31 @@ bool replace_file(const std::string& path, std::string_view data, std::string& e
     error = std::string("cannot write '") + path + "': " + std::strerror(errno);
     return false;
   }
-  for (size_t done = 0; done < data.size();) {
-    ssize_t n = ::write(fd, data.data() + done, data.size() - done);
-    if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) {
-      int e = errno;
-      ::close(fd);
-      return fail(std::strerror(e));
-    }
-    done += size_t(n);
+  std::FILE* file = ::fdopen(fd, "wb");
+  if (!file) {
+    int e = errno;
+    ::close(fd);
+    return fail(e);
   }
-  int synced = ::fsync(fd) == 0 ? 0 : errno;
-  int closed = ::close(fd) == 0 ? 0 : errno;
-  if (synced || closed) return fail(std::strerror(synced ? synced : closed));
-  if (::rename(tmp.c_str(), path.c_str()) != 0) return fail(std::strerror(errno));
+  errno = 0;
+  bool filled = fill(file) && std::fflush(file) == 0;
+  int e = errno;
+  if (filled && durable && ::fsync(fd) != 0) {
+    filled = false;
+    e = errno;
+  }
+  if (std::fclose(file) != 0 && filled) {
+    filled = false;
+    e = errno;
+  }
+  if (!filled) return fail(e);
+  if (::rename(tmp.c_str(), path.c_str()) != 0) return fail(errno);
   return true;
+}
+
+bool replace_file(const std::string& path, std::string_view data, std::string& error) {
+  return replace_file(
+      path, [&](std::FILE* file) { return std::fwrite(data.data(), 1, data.size(), file) == data.size(); }, error);
 }
 
 }  // namespace casfolio

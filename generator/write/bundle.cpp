@@ -32,20 +32,6 @@ int64_t bundle_timestamp(Date as_of) {
   return int64_t(as_of.days()) * 86400;
 }
 
-bool path_is_within(const std::string& path, const std::string& dir) {
-  std::error_code ec;
-  fs::path p = fs::weakly_canonical(fs::absolute(path.empty() ? "." : path, ec), ec);
-  if (ec) return false;
-  fs::path d = fs::weakly_canonical(fs::absolute(dir.empty() ? "." : dir, ec), ec);
-  if (ec) return false;
-  auto di = d.begin(), pi = p.begin();
-  for (; di != d.end(); ++di, ++pi) {
-    if (di->empty()) continue;  // a trailing separator
-    if (pi == p.end() || *di != *pi) return false;
-  }
-  return true;
-}
-
 std::optional<WrittenBundle> write_bundle(BundleSpec spec, const std::string& out_dir, const BundleOptions& o,
                                           Diagnostics& sink) {
   std::string zip_path = join_path(out_dir, spec.folder + ".zip");

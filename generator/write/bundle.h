@@ -61,10 +61,6 @@ std::string student_bundle_folder(std::string_view id, bool is_public);
 // "cohort-cas-portfolios", or "cohort-cas-portfolios-public".
 std::string cohort_bundle_folder(bool is_public);
 
-// True when `path` is `dir` or lies below it (after resolving "..", "." and
-// symbolic links of the parts that exist).
-bool path_is_within(const std::string& path, const std::string& dir);
-
 // Seconds for entry times: SOURCE_DATE_EPOCH when set to a number, else
 // the as-of day at 00:00:00 UTC.
 int64_t bundle_timestamp(Date as_of);

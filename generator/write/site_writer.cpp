@@ -1,6 +1,7 @@
 #include "write/site_writer.h"
 
 #include "util/digest.h"
+#include "util/disk_path.h"
 #include "util/folder_walk.h"
 #include "write/site_files.h"
 
@@ -20,34 +21,6 @@ namespace casfolio {
 
 namespace fs = std::filesystem;
 
-namespace {
-
-// The absolute, normalised form of `p`, symbolic links resolved where they exist.
-// The output folder as an absolute path without a trailing '/': "site/"
-// and "site" must name the same folder, or the temporary folder would be
-// made inside the site instead of beside it.
-fs::path normal(const std::string& p) {
-  std::error_code ec;
-  fs::path abs = fs::absolute(p, ec);
-  if (ec) abs = fs::path(p);
-  fs::path canon = fs::weakly_canonical(abs, ec);
-  fs::path n = (ec ? abs : canon).lexically_normal();
-  while (n.has_relative_path() && n.filename().empty()) n = n.parent_path();
-  return n;
-}
-
-// True when `inner` is `outer` or lies below it.
-bool within(const fs::path& inner, const fs::path& outer) {
-  auto i = inner.begin(), o = outer.begin();
-  for (; o != outer.end(); ++o, ++i) {
-    if (o->empty() && std::next(o) == outer.end()) break;  // a trailing separator
-    if (i == inner.end() || *i != *o) return false;
-  }
-  return true;
-}
-
-}  // namespace
-
 bool is_safe_site_path(std::string_view path) {
   if (path.empty() || path.front() == '/') return false;
   size_t start = 0;
@@ -65,14 +38,14 @@ bool is_safe_site_path(std::string_view path) {
 
 std::string check_out_dir(const SiteWriteOptions& options) {
   if (options.out_dir.empty()) return "the output folder is empty; give one with --out";
-  fs::path out = normal(options.out_dir);
+  fs::path out = resolved_path(options.out_dir);
   if (out == out.root_path()) return "refusing to write a site over the file system root";
   for (const std::string& src : options.source_dirs) {
-    fs::path s = normal(src);
-    if (within(out, s))
+    fs::path s = resolved_path(src);
+    if (is_within(out, s))
       return "refusing to write the site to " + quoted(options.out_dir) + ": it is inside the sources (" +
              quoted(src) + "); choose an --out folder outside them";
-    if (within(s, out))
+    if (is_within(s, out))
       return "refusing to write the site to " + quoted(options.out_dir) + ": replacing it would delete the sources (" +
              quoted(src) + ")";
   }
@@ -114,7 +87,7 @@ SiteWriteResult write_site(const std::vector<OutputFile>& files, const SiteWrite
 }
 
 size_t remove_abandoned_temporaries(const std::string& out_dir) {
-  fs::path target = normal(out_dir);
+  fs::path target = resolved_path(out_dir);
   if (target.filename().empty()) target = target.parent_path();
   const std::string prefix = "." + target.filename().string() + ".tmp-";
   size_t removed = 0;
@@ -133,7 +106,7 @@ size_t remove_abandoned_temporaries(const std::string& out_dir) {
 }
 
 void keep_valid_files(SiteManifest& manifest, const std::string& out_dir) {
-  fs::path target = normal(out_dir);
+  fs::path target = resolved_path(out_dir);
   struct stat st;
   if (::lstat((target / kSiteMarker).c_str(), &st) != 0 || !S_ISREG(st.st_mode) ||
       st.st_ino != manifest.marker_inode || mtime_ns(st) != manifest.marker_mtime_ns) {
@@ -170,7 +143,7 @@ void SiteWriter::skip(const std::string& path, std::string why) {
 
 bool SiteWriter::begin() {
   if (std::string why = check_out_dir(options_); !why.empty()) return fail(why);
-  fs::path target = normal(options_.out_dir);
+  fs::path target = resolved_path(options_.out_dir);
   target_ = target.string();
   std::error_code ec;
   if (options_.mode == WriteMode::in_place) {

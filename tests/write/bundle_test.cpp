@@ -1,3 +1,4 @@
+#include "util/disk_path.h"
 #include "pipeline/bundle_build.h"
 
 #include <zip.h>
@@ -403,6 +404,11 @@ TEST_CASE("the output folder may not be the sources or inside them") {
   CHECK_FALSE(path_is_within(d.path().string(), d / "content"));
   fs::create_directory_symlink(d.path() / "content/students", d.path() / "link");
   CHECK(path_is_within(d / "link/dist", d / "content"));
+  // Whole components only, and a trailing separator names the same folder.
+  CHECK(is_within("/a/b", "/a/b/"));
+  CHECK(is_within("/a/b/c", "/a/b"));
+  CHECK_FALSE(is_within("/a/bc", "/a/b"));
+  CHECK_FALSE(is_within("/a", "/a/b"));
 }
 
 namespace {
