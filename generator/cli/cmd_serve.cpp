@@ -24,6 +24,7 @@
 #include "cli/live_server.h"
 #include "diagnostics/printer.h"
 #include "load/file_source.h"
+#include "util/folder_walk.h"
 #include "util/path.h"
 #include "util/timings.h"
 
@@ -239,15 +240,8 @@ int run_serve(const ServeOptions& o, Streams io) {
       complete &= watcher.read(changed);
     }
     std::set<std::string> unique(changed.begin(), changed.end());
-    std::erase_if(unique, [](const std::string& p) {
-      for (size_t s = 0; s <= p.size();) {  // the loader never reads these; an editor's swap file
-        if (p[s] == '.' || p[s] == '_') return true;
-        size_t slash = p.find('/', s);
-        if (slash == std::string::npos) break;
-        s = slash + 1;
-      }
-      return false;
-    });
+    // The loader never reads these (an editor's swap file, .git/).
+    std::erase_if(unique, [](const std::string& p) { return has_ignored_part(p); });
     if (complete && unique.empty()) continue;
     std::vector<std::string> paths(unique.begin(), unique.end());
 

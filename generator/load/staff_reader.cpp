@@ -7,6 +7,7 @@
 #include "load/document.h"
 #include "load/experience_file.h"
 #include "load/yaml_fields.h"
+#include "util/folder_walk.h"
 #include "util/normalised_text.h"
 #include "util/path.h"
 #include "util/text.h"
@@ -19,8 +20,6 @@ namespace {
 // portfolio.yaml anywhere in it).
 constexpr int kMaxStaffDepth = 16;
 constexpr int kMaxStaffEntries = 100'000;
-
-bool ignored_name(std::string_view name) { return name.empty() || name.front() == '.' || name.front() == '_'; }
 
 bool is_yaml(std::string_view name) { return extension(name) == ".yaml" || extension(name) == ".yml"; }
 
@@ -66,7 +65,7 @@ class StudentReader {
   StaffRecords read() {
     StaffRecords r;
     for (const DirEntry& e : files_.list(dir_)) {
-      if (ignored_name(e.name) || e.symlink || e.escapes_root) continue;
+      if (is_ignored_name(e.name) || e.symlink || e.escapes_root) continue;
       std::string path = join_path(dir_, e.name);
       bool folder = e.kind == EntryKind::directory;
       if (folder && e.name == "confirmations") read_confirmations(path, r);
@@ -100,7 +99,7 @@ class StudentReader {
     std::map<std::string, size_t> seen;
     std::vector<bool> twice;
     for (const DirEntry& e : files_.list(dir)) {
-      if (ignored_name(e.name) || e.symlink || e.escapes_root) continue;
+      if (is_ignored_name(e.name) || e.symlink || e.escapes_root) continue;
       std::string path = join_path(dir, e.name);
       if (e.kind != EntryKind::file || !is_yaml(e.name)) {
         d_.report("staff-unknown-entry", Location{path}, {{"name", e.name}});
@@ -125,7 +124,7 @@ class StudentReader {
 
   void read_markdown_folder(const std::string& dir, const std::function<void(const std::string&)>& read) {
     for (const DirEntry& e : files_.list(dir)) {
-      if (ignored_name(e.name) || e.symlink || e.escapes_root) continue;
+      if (is_ignored_name(e.name) || e.symlink || e.escapes_root) continue;
       std::string path = join_path(dir, e.name);
       if (e.kind == EntryKind::file && extension(e.name) == ".md") read(path);
       else d_.report("staff-unknown-entry", Location{path}, {{"name", e.name}});
@@ -368,7 +367,7 @@ StaffFolder read_staff_folder(const FileSource& files, const CohortConfig& cohor
   find_portfolios(files, out, diagnostics);
   if (!out.portfolios.empty() || out.too_large) return out;  // fail closed: nothing in it counts
   for (const DirEntry& e : files.list("")) {
-    if (ignored_name(e.name) || e.kind != EntryKind::directory || e.symlink || e.escapes_root) continue;
+    if (is_ignored_name(e.name) || e.kind != EntryKind::directory || e.symlink || e.escapes_root) continue;
     if (only_student && e.name != *only_student) continue;
     out.students[e.name] = StudentReader(files, e.name, cohort, limits, diagnostics).read();
   }

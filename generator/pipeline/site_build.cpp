@@ -6,6 +6,7 @@
 #include <set>
 
 #include "pipeline/fingerprint.h"
+#include "util/folder_walk.h"
 #include "util/path.h"
 #include "write/output_lock.h"
 
@@ -14,18 +15,6 @@ namespace casfolio {
 namespace fs = std::filesystem;
 
 namespace {
-
-bool ignored_path(std::string_view path) {
-  size_t start = 0;
-  while (start <= path.size()) {
-    size_t slash = path.find('/', start);
-    std::string_view seg = path.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start);
-    if (!seg.empty() && (seg.front() == '.' || seg.front() == '_')) return true;
-    if (slash == std::string_view::npos) break;
-    start = slash + 1;
-  }
-  return false;
-}
 
 bool has_duplicate_ids(const Cohort& c) {
   std::set<std::string> ids;
@@ -84,7 +73,7 @@ bool SiteBuild::load(const std::vector<std::string>* changed, SiteBuildResult& r
   bool full = !cohort_ || !changed;
   if (!full) {
     for (const std::string& path : *changed) {
-      if (ignored_path(path)) continue;
+      if (has_ignored_part(path)) continue;
       const LoadedPortfolio* owner = nullptr;
       for (const LoadedPortfolio& lp : cohort_->portfolios) {
         const std::string& r = lp.portfolio.root;

@@ -88,6 +88,17 @@ bool walk_dir(const FolderLister& list, const WalkLimits& limits, const WalkVisi
 
 bool is_ignored_name(std::string_view name) { return name.empty() || name.front() == '.' || name.front() == '_'; }
 
+bool has_ignored_part(std::string_view path) {
+  for (size_t start = 0; start <= path.size();) {
+    size_t slash = path.find('/', start);
+    std::string_view part = path.substr(start, slash == std::string_view::npos ? std::string_view::npos : slash - start);
+    if (!part.empty() && is_ignored_name(part)) return true;
+    if (slash == std::string_view::npos) break;
+    start = slash + 1;
+  }
+  return false;
+}
+
 WalkReport walk_tree(const FolderLister& list, const WalkLimits& limits, const WalkVisitor& visit) {
   WalkReport report;
   walk_dir(list, limits, visit, "", 0, report);

@@ -41,6 +41,9 @@ struct WalkEntry {
 // The loader's rule for names it leaves out (and so everything that must
 // agree with the loader): empty, or starting with '.' or '_'.
 bool is_ignored_name(std::string_view name);
+// True when a part of the '/'-separated `path` is an ignored name (empty
+// parts, as in "a//b", are not names): the loader never reads such a file.
+bool has_ignored_part(std::string_view path);
 
 enum class WalkNames {
   all,

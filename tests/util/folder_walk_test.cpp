@@ -102,6 +102,12 @@ TEST_CASE("folder walk: the loader's ignored names, in one place") {
   CHECK(is_ignored_name("_drafts"));
   CHECK_FALSE(is_ignored_name("a_b"));
   CHECK_FALSE(is_ignored_name("index.md"));
+  CHECK(has_ignored_part(".git/config"));
+  CHECK(has_ignored_part("experiences/_drafts/index.md"));
+  CHECK(has_ignored_part("experiences/x/.index.md.swp"));
+  CHECK_FALSE(has_ignored_part("experiences/a_b/index.md"));
+  CHECK_FALSE(has_ignored_part("experiences//x/index.md"));  // an empty part is no name
+  CHECK_FALSE(has_ignored_part(""));
 }
 
 TEST_CASE("folder walk: links in circles (loop -> ., loop2 -> ../other, a -> b -> a) cost one entry each") {
