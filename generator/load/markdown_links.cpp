@@ -46,29 +46,11 @@ std::vector<MarkdownLink> markdown_links(std::string_view body, int first_line) 
   return out;
 }
 
-namespace {
-
-int hex(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
-
-}  // namespace
 
 std::string link_path(std::string_view destination) {
   size_t cut = destination.find_first_of("?#");
   std::string_view path = destination.substr(0, cut);
-  std::string decoded;
-  for (size_t i = 0; i < path.size(); ++i) {
-    if (path[i] == '%' && i + 2 < path.size() && hex(path[i + 1]) >= 0 && hex(path[i + 2]) >= 0) {
-      decoded += char(hex(path[i + 1]) * 16 + hex(path[i + 2]));
-      i += 2;
-    } else {
-      decoded += path[i];
-    }
-  }
+  std::string decoded = percent_decoded(path);
   return is_valid_utf8(decoded) ? decoded : std::string(path);
 }
 

@@ -100,28 +100,7 @@ void image_to_link(cmark_node* image, const std::string& url, const std::string&
   cmark_node_free(image);
 }
 
-int hex_value(char c) {
-  if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-  if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-  return -1;
-}
 
-std::string percent_decode(std::string_view s) {
-  std::string out;
-  for (size_t i = 0; i < s.size(); ++i) {
-    if (s[i] == '%' && i + 2 < s.size()) {
-      int hi = hex_value(s[i + 1]), lo = hex_value(s[i + 2]);
-      if (hi >= 0 && lo >= 0) {
-        out += char(hi * 16 + lo);
-        i += 2;
-        continue;
-      }
-    }
-    out += s[i];
-  }
-  return out;
-}
 
 enum class Kind { fragment, external, relative, refused };
 
@@ -142,7 +121,7 @@ Kind classify(std::string_view url) {
 std::optional<std::string> local_path(const std::string& dir, std::string_view url) {
   std::string_view path = url.substr(0, url.find_first_of("?#"));
   if (path.empty()) return std::nullopt;
-  return resolve_inside(dir, percent_decode(path));
+  return resolve_inside(dir, percent_decoded(path));
 }
 
 // Runs of blanks and line breaks as one space, none at either end.

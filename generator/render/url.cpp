@@ -20,24 +20,6 @@ std::string encode_path(std::string_view path) {
   return out;
 }
 
-std::string decode_path(std::string_view href) {
-  auto value = [](char c) -> int {
-    if (c >= '0' && c <= '9') return c - '0';
-    if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-    if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-    return -1;
-  };
-  std::string out;
-  for (size_t i = 0; i < href.size(); ++i) {
-    if (href[i] == '%' && i + 2 < href.size() && value(href[i + 1]) >= 0 && value(href[i + 2]) >= 0) {
-      out += char(value(href[i + 1]) * 16 + value(href[i + 2]));
-      i += 2;
-    } else {
-      out += href[i];
-    }
-  }
-  return out;
-}
 
 std::string root_prefix(std::string_view page) {
   std::string out;

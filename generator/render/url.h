@@ -11,8 +11,7 @@ namespace casfolio {
 // digits, "-._~/" stay, every other byte becomes %XX (so a file name with a
 // quote, a space or Kazakh letters is still one safe link).
 std::string encode_path(std::string_view path);
-// The inverse, for link checkers.
-std::string decode_path(std::string_view href);
+// (Its inverse is util/text.h's percent_decoded.)
 
 // "../" once per folder of `page` ("kk/students/a/index.html" -> "../../../").
 std::string root_prefix(std::string_view page);

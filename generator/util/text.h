@@ -21,6 +21,11 @@ std::string to_lower_ascii(std::string_view s);
 // Lower-cases ASCII and the Cyrillic letters used by Kazakh and Russian.
 std::string to_lower_utf8(std::string_view s);
 std::vector<std::string_view> split_lines(std::string_view s);  // keeps no '\n'
+// 0-15 for a hex digit ('a'-'f' in either case), else -1.
+int hex_digit(char c);
+// Each "%XX" (two hex digits) as its byte; anything else, a '%' without two
+// hex digits too, as it is (links as students write them: "my%20photo.jpg").
+std::string percent_decoded(std::string_view s);
 
 // Levenshtein distance in code points; for "did you mean" suggestions.
 size_t edit_distance(std::string_view a, std::string_view b);

@@ -9,6 +9,7 @@
 #include "render/template_set.h"
 #include "render/ui_text.h"
 #include "render/url.h"
+#include "util/text.h"
 
 using namespace casfolio;
 using namespace casfolio::test;
@@ -18,8 +19,8 @@ TEST_CASE("site paths become safe relative links") {
   CHECK(encode_path("en/students/a/index.html") == "en/students/a/index.html");
   CHECK(encode_path("media/a/files/my \"photo\" <1>.pdf") == "media/a/files/my%20%22photo%22%20%3C1%3E.pdf");
   CHECK(encode_path("Қ.jpg") == "%D2%9A.jpg");
-  CHECK(decode_path("my%20%22photo%22.pdf") == "my \"photo\".pdf");
-  CHECK(decode_path("100%") == "100%");
+  CHECK(percent_decoded("my%20%22photo%22.pdf") == "my \"photo\".pdf");
+  CHECK(percent_decoded("100%") == "100%");
   CHECK(root_prefix("index.html") == "");
   CHECK(root_prefix("kk/students/a/index.html") == "../../../");
   CHECK(with_html_extension("experiences/x/2026-09-30-first.md") == "experiences/x/2026-09-30-first.html");

@@ -8,6 +8,7 @@
 #include "fixture.h"
 #include "render/site.h"
 #include "render/url.h"
+#include "util/text.h"
 #include "write/site_writer.h"
 
 using namespace casfolio;
@@ -77,7 +78,7 @@ std::vector<std::string> broken_links(const fs::path& site) {
         broken.push_back(where + " (a scheme)");
         continue;
       }
-      std::string path = decode_path(url.substr(0, url.find_first_of("?#")));
+      std::string path = percent_decoded(url.substr(0, url.find_first_of("?#")));
       fs::path target = (entry.path().parent_path() / path).lexically_normal();
       std::error_code ec;
       fs::path canon = fs::weakly_canonical(target, ec);
@@ -290,7 +291,7 @@ TEST_CASE("every relative link and image of the built site resolves") {
       int n = 0;
       for (std::sregex_iterator it(js.begin(), js.end(), url), end; it != end; ++it, ++n) {
         INFO((*it)[1]);
-        CHECK(fs::is_regular_file(tmp.path / "site" / decode_path(std::string((*it)[1]))));
+        CHECK(fs::is_regular_file(tmp.path / "site" / percent_decoded(std::string((*it)[1]))));
       }
       CHECK(n >= 2);
     }
