@@ -324,7 +324,7 @@ std::vector<std::vector<Finding>> check_similarity(const Cohort& cohort, unsigne
                 {"other_student", other.id},
                 {"other_name", other.profile.name},
                 {"other_file", other.reflections[o.reflection].file},
-                {"other_path", join_path(other.root == "." ? "" : other.root, other.reflections[o.reflection].file)}};
+                {"other_path", other.path_from_build_root(other.reflections[o.reflection].file)}};
       out[d.portfolio].push_back(std::move(f));
     }
   }

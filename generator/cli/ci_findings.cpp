@@ -57,7 +57,7 @@ std::vector<Collected> collect(const CiFindingsOptions& o, const Cohort& cohort,
     if (!f.staff_only) all.push_back({relative_to_checked("", f, cohort.config.file), &f, cohort_language});
   for (const StudentAnalysis& s : analysis.students) {
     const Portfolio& p = s.loaded->portfolio;
-    std::string root = p.root == "." ? std::string() : p.root;
+    std::string root(p.folder());
     Language language = o.language.value_or(p.profile.language);
     for (const Finding& f : s.findings)
       if (!f.staff_only) all.push_back({relative_to_checked(root, f, "portfolio.yaml"), &f, language});

@@ -147,7 +147,7 @@ PrintOptions cohort_print_options(const std::string& dir, const Cohort& cohort, 
 
 PrintOptions portfolio_print_options(const std::string& dir, const Portfolio& portfolio, bool color) {
   std::string root = without_trailing_slashes(dir);
-  std::string prefix = portfolio.root == "." || portfolio.root.empty() ? root + "/" : join_path(root, portfolio.root) + "/";
+  std::string prefix = portfolio.folder_on_disk(root) + "/";
   PrintOptions po;
   po.language = portfolio.profile.language;
   po.color = color;

@@ -108,13 +108,13 @@ PageStatuses page_statuses(unsigned long long version, const SiteBuild& build, c
   for (const Finding& f : build.cohort().config_findings)
     if (f.severity == Severity::error) cohort_errors.push_back({f.where.file, &f});
   all_errors = cohort_errors;
-  std::vector<std::pair<std::string, std::string>> roots;  // portfolio root, id
+  std::vector<std::pair<std::string, std::string>> roots;  // portfolio folder ("" = DIR itself), id
   for (const StudentAnalysis& s : build.analysis().students) {
     const Portfolio& p = s.loaded->portfolio;
-    roots.push_back({p.root, p.id});
+    roots.push_back({std::string(p.folder()), p.id});
     for (const Finding& f : s.findings)
       if (f.severity == Severity::error) {
-        BannerError e{join_path(p.root == "." ? "" : p.root, f.where.file), &f};
+        BannerError e{p.path_from_build_root(f.where.file), &f};
         all_errors.push_back(e);
         by_student[p.id].push_back(e);
       }
@@ -127,7 +127,7 @@ PageStatuses page_statuses(unsigned long long version, const SiteBuild& build, c
     const std::string* owner = nullptr;
     if (f.code != "template-error")
       for (const auto& [root, id] : roots)
-        if (root == "." || f.where.file.starts_with(root + "/")) owner = &id;
+        if (root.empty() || f.where.file.starts_with(root + "/")) owner = &id;
     if (owner) by_student[*owner].push_back(e);
   }
   PageStatuses statuses;

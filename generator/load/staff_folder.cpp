@@ -87,14 +87,15 @@ std::unique_ptr<FileSource> open_staff_folder(const FileSource& source, const st
 }
 
 // A portfolio folder on disk that holds the staff folder, through links too.
-bool inside_on_disk(const FileSource& source, const std::string& label, const std::string& root) {
+// `folder`: the portfolio's Portfolio::folder() ("" = the build root).
+bool inside_on_disk(const FileSource& source, const std::string& label, std::string_view folder_in_build) {
   const auto* disk = dynamic_cast<const DiskFileSource*>(&source);
   if (!disk) return false;
   std::error_code ec;
   fs::path base(disk->root());
   fs::path staff = fs::weakly_canonical(fs::path(label).is_absolute() ? fs::path(label) : base / label, ec);
   if (ec) return false;
-  fs::path folder = fs::weakly_canonical(root == "." ? base : base / root, ec);
+  fs::path folder = fs::weakly_canonical(folder_in_build.empty() ? base : base / folder_in_build, ec);
   if (ec) return false;
   return path_inside(normalised_path(staff.lexically_relative(folder)), ".");
 }
@@ -216,7 +217,7 @@ void load_staff_folder(Cohort& cohort, const FileSource& source, const LoadOptio
   };
   for (const LoadedPortfolio& lp : cohort.portfolios) {
     const std::string& root = lp.portfolio.root;
-    if (path_inside(label, root) || inside_on_disk(source, label, root)) {
+    if (path_inside(label, root) || inside_on_disk(source, label, lp.portfolio.folder())) {
       ignore("staff-folder-inside-portfolio", {{"path", label}, {"portfolio", root}});
       return;
     }
@@ -228,7 +229,7 @@ void load_staff_folder(Cohort& cohort, const FileSource& source, const LoadOptio
   }
   // A single portfolio loaded on its own reads only its student's records:
   // the others are about the rest of the cohort, not unknown students.
-  const bool single = cohort.portfolios.size() == 1 && cohort.portfolios[0].portfolio.root == ".";
+  const bool single = cohort.portfolios.size() == 1 && cohort.portfolios[0].portfolio.is_build_root();
   const std::string* only = single ? &cohort.portfolios[0].portfolio.id : nullptr;
   Diagnostics local;
   StaffFolder folder = read_staff_folder(*files, config, options.limits, local, only);
@@ -244,7 +245,7 @@ void load_staff_folder(Cohort& cohort, const FileSource& source, const LoadOptio
       local.report("staff-unknown-student", Location{id}, {{"student", id}});
       continue;
     }
-    std::unique_ptr<FileSource> portfolio_files = source.subtree(it->portfolio.root == "." ? "" : it->portfolio.root);
+    std::unique_ptr<FileSource> portfolio_files = source.subtree(std::string(it->portfolio.folder()));
     attach_staff_records(std::move(records), it->portfolio, *portfolio_files, options.limits, local);
   }
   LoadedLedger ledger = read_ledger(*files, LedgerLimits{}, local);
@@ -267,7 +268,7 @@ void reload_staff_records(LoadedPortfolio& lp, const std::string& dir, const Coh
   attach_history(read_ledger(*files, LedgerLimits{}, ignored), {&lp});
   auto it = folder.students.find(lp.portfolio.id);
   if (it == folder.students.end()) return;
-  std::unique_ptr<FileSource> portfolio_files = source.subtree(lp.portfolio.root == "." ? "" : lp.portfolio.root);
+  std::unique_ptr<FileSource> portfolio_files = source.subtree(std::string(lp.portfolio.folder()));
   attach_staff_records(std::move(it->second), lp.portfolio, *portfolio_files, options.limits, ignored);
 }
 

@@ -1,5 +1,7 @@
 #include "model/portfolio.h"
 
+#include "util/path.h"
+
 namespace casfolio {
 
 std::pair<int, int> KeyLines::at(std::string_view key) const {
@@ -12,5 +14,9 @@ const Experience* Portfolio::find_experience(std::string_view wanted) const {
     if (e.id == wanted) return &e;
   return nullptr;
 }
+
+std::string Portfolio::path_from_build_root(std::string_view file) const { return join_path(folder(), file); }
+
+std::string Portfolio::folder_on_disk(std::string_view build_root) const { return join_path(build_root, folder()); }
 
 }  // namespace casfolio

@@ -129,6 +129,16 @@ struct Portfolio {
   StaffRecords staff;
 
   const Experience* find_experience(std::string_view id) const;
+  // The portfolio's folder below the build root: "" when the build root is
+  // the portfolio itself (root "." or ""), else `root`. The one place that
+  // knows about ".".
+  std::string_view folder() const { return root == "." ? std::string_view() : std::string_view(root); }
+  // Whether the build root is this portfolio's own folder (a single-portfolio build).
+  bool is_build_root() const { return folder().empty(); }
+  // A file of the portfolio (relative to its root) as a path from the build
+  // root, or the folder on disk given the build root's: folder() joined on.
+  std::string path_from_build_root(std::string_view file) const;
+  std::string folder_on_disk(std::string_view build_root) const;
   // Whether a --public site or bundle may show anything of this student.
   bool publishable() const { return usable && profile.private_understood; }
 };

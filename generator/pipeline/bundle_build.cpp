@@ -95,7 +95,7 @@ BundleSpec student_bundle(const Cohort& cohort, const StudentAnalysis& student, 
   ensure_index(site, {"students/" + p.id + "/index.html", p.id + "/index.html"}, shown_name);
   add_site(spec, std::move(site));
   if (!is_public) {
-    std::string root = p.root.empty() || p.root == "." ? source_root : join_path(source_root, p.root);
+    std::string root = p.folder_on_disk(source_root);
     for (const std::string& file : p.files) spec.files.push_back({"source/" + file, "", join_path(root, file)});
   }
   return spec;
@@ -139,7 +139,7 @@ BundleReport bundle_cohort(const Cohort& cohort, const CohortAnalysis& analysis,
   BundleReport report;
   bool is_cohort = !cohort.portfolios.empty() &&
                    std::none_of(cohort.portfolios.begin(), cohort.portfolios.end(), [](const LoadedPortfolio& lp) {
-                     return lp.portfolio.root.empty() || lp.portfolio.root == ".";
+                     return lp.portfolio.is_build_root();
                    });
   std::vector<BundledStudent> bundled;
   size_t count = analysis.students.size(), total = count + (is_cohort ? 1 : 0);
@@ -151,7 +151,7 @@ BundleReport bundle_cohort(const Cohort& cohort, const CohortAnalysis& analysis,
     r.id = p.id;
     r.language = p.profile.language;
     Diagnostics sink;
-    std::string dir = p.root.empty() || p.root == "." ? run.source_root : join_path(run.source_root, p.root);
+    std::string dir = p.folder_on_disk(run.source_root);
     if (!p.usable || p.id.empty()) {
       sink.report("bundle-portfolio-unusable", {join_path(dir, "portfolio.yaml")}, {{"id", p.id}});
     } else if (run.is_public && !p.publishable()) {

@@ -80,8 +80,7 @@ std::string folder_fingerprint(const std::string& disk_dir, size_t* entries) {
 std::map<std::string, std::string> portfolio_fingerprints(const std::string& dir, const Cohort& cohort, unsigned jobs) {
   std::vector<std::string> prints(cohort.portfolios.size());
   parallel_for(cohort.portfolios.size(), jobs, [&](size_t i) {
-    const std::string& root = cohort.portfolios[i].portfolio.root;
-    prints[i] = folder_fingerprint(root.empty() || root == "." ? dir : join_path(dir, root));
+    prints[i] = folder_fingerprint(cohort.portfolios[i].portfolio.folder_on_disk(dir));
   });
   std::map<std::string, std::string> out;
   for (size_t i = 0; i < prints.size(); ++i) out[cohort.portfolios[i].portfolio.root] = prints[i];

@@ -82,7 +82,7 @@ bool SiteBuild::load(const std::vector<std::string>* changed, SiteBuildResult& r
           break;
         }
       }
-      if (!owner || owner->portfolio.root == ".") {
+      if (!owner || owner->portfolio.is_build_root()) {
         full = true;
         break;
       }

@@ -506,8 +506,8 @@ std::string SiteBuilder::student_key(const StudentSite& s) const {
 void SiteBuilder::render_student(StudentSite& s) {
   const Portfolio& p = *s.portfolio;
   std::set<std::string> files(p.files.begin(), p.files.end());
-  std::string disk = p.root.empty() || p.root == "." ? options_.source_root : join_path(options_.source_root, p.root);
-  std::string prefix = p.root.empty() || p.root == "." ? "" : p.root;
+  std::string disk = p.folder_on_disk(options_.source_root);
+  std::string prefix(p.folder());
   s.media = std::make_unique<MediaRegistry>(std::move(files), disk, "media/" + p.id, prefix, &s.render_findings,
                                             options_.images);
   for (Language l : s.languages) student_pages(s, l);
