@@ -78,7 +78,15 @@ struct StudentIndicators {
   std::map<std::string, OutcomeEvidence> outcomes;  // every framework outcome, by id
   std::vector<ProjectFacts> projects;
   int span_months = 0;
-  Gap longest_gap;
+  Gap longest_gap;  // on the record: an old one is an `activity-gap` warning, not a concern
+  // The status judges the present (docs/indicators.md, "Status"):
+  Date as_of;
+  // The stretch from the last entry up to as_of while it is still growing
+  // (gaps(): ongoing); a zero Gap when the last entry ended one.
+  Gap current_gap;
+  // The days the student's reflections count as handed in (hand_in()), up
+  // to as_of, sorted: one after a missed deadline catches that deadline up.
+  std::vector<Date> handed_in;
   std::vector<DeadlineResult> deadlines;  // reflection and interview deadlines only, by date
   int deadlines_met = 0, deadlines_missed = 0, deadlines_upcoming = 0;
   std::vector<const Interview*> interviews;
@@ -97,13 +105,20 @@ struct StudentIndicators {
 StudentIndicators compute_student(const Portfolio& p, const CohortConfig& c, Date as_of,
                                   const std::vector<Finding>& findings);
 
-// The status rule (docs/indicators.md), a pure function of the figures:
-//   of-concern: an error, a missed deadline, a gap longer than max_gap_days,
-//               or an ended experience without a reflection;
-//   complete:   no error or warning, no experience confirmed `completed:
-//               false`, and every requirement met (experiences
-//               per strand, all outcomes, enough finished projects of
-//               min_days, the programme span);
+// The status rule (docs/indicators.md), a pure function of the figures,
+// about the present:
+//   of-concern: something needs action now: an error; no entry for longer
+//               than max_gap_days up to as_of; a reflection deadline missed
+//               in the last concern_days days and not caught up by a
+//               reflection handed in since; an interview deadline missed
+//               and no interview of its kind held since; no project
+//               started by project.start_by;
+//   complete:   no error or warning (the deadline-missed warnings aside:
+//               the rule judges deadlines itself), no ended experience
+//               without a reflection, no experience confirmed `completed:
+//               false`, and every requirement met (experiences per strand,
+//               all outcomes, enough finished projects of min_days, the
+//               programme span);
 //   on-track:   otherwise.
 // Staff-only findings (academic honesty) do not change the status.
 // It is a function of unmet_requirements() (generator/indicators/status.cpp).

@@ -195,6 +195,27 @@ Json social_gpa_rules_json(const SocialGpaScheme& scheme) {
   return j;
 }
 
+namespace {
+
+// The status rule's unmet requirements (status.cpp): what makes the status
+// what it is, as codes and values for programs and as text for people.
+Json status_reasons_json(const StudentIndicators& ind, const Requirements& r, const std::vector<Finding>& findings,
+                         Language lang) {
+  Json out = Json::array();
+  for (const UnmetRequirement& u : unmet_requirements(ind, r, findings)) {
+    Finding f;
+    f.code = u.text;
+    f.args = u.args;
+    Json args = Json::object();
+    for (const auto& [k, v] : u.args) args[k] = v;
+    out.push_back({{"code", u.text}, {"concern", u.concern}, {"args", std::move(args)},
+                   {"text", render_message(f, lang).message}});
+  }
+  return out;
+}
+
+}  // namespace
+
 Json student_json(const StudentAnalysis& s, const CohortConfig& config, Audience audience) {
   static const LoadedPortfolio kNone;
   const Portfolio& p = s.loaded ? s.loaded->portfolio : kNone.portfolio;
@@ -205,6 +226,7 @@ Json student_json(const StudentAnalysis& s, const CohortConfig& config, Audience
   j["path"] = p.root;
   j["advisor"] = text_or_null(p.profile.advisor);
   j["status"] = name(ind.status);
+  j["status_reasons"] = status_reasons_json(ind, config.requirements, s.findings, p.profile.language);
   j["status_override"] = ind.status_override ? status_override_json(*ind.status_override) : Json(nullptr);
   j["reflections"] = ind.reflections;
 

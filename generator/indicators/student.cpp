@@ -106,6 +106,11 @@ StudentIndicators compute_student(const Portfolio& loaded, const CohortConfig& c
 
   s.span_months = programme_span_months(p, as_of);
   s.longest_gap = longest_gap(p, c, as_of);
+  s.as_of = as_of;
+  if (std::vector<Gap> all = gaps(p, c, as_of); !all.empty() && all.back().ongoing) s.current_gap = all.back();
+  for (const Reflection& r : p.reflections)
+    if (Date d = hand_in(r, p, c, as_of).counts_on; d.valid() && d <= as_of) s.handed_in.push_back(d);
+  std::sort(s.handed_in.begin(), s.handed_in.end());
   for (DeadlineResult& d : judge_deadlines(p, c, as_of)) {
     if (!d.deadline || !judged_kind(*d.deadline)) continue;
     s.deadlines_met += d.state == DeadlineState::met;

@@ -58,6 +58,7 @@ bool choose(const YamlNode* v, std::string_view key, const std::vector<std::pair
 void read_requirements(const Reader& r, Requirements& q) {
   r.count("min_months", q.min_months);
   r.count("max_gap_days", q.max_gap_days);
+  r.count("concern_days", q.concern_days);
   r.flag("all_outcomes", q.all_outcomes);
   r.flag("all_strands", q.all_strands);
   r.count("max_outcomes_per_experience", q.max_outcomes_per_experience);
@@ -65,6 +66,8 @@ void read_requirements(const Reader& r, Requirements& q) {
     p->count("min", q.project.min);
     p->count("min_days", q.project.min_days);
     p->count("collaborators", q.project.collaborators);
+    if (const YamlNode* v = p->get("start_by"))
+      if (auto d = read_date(*v, "start_by", p->c)) q.project.start_by = *d;
     if (const YamlNode* v = p->get("stages")) {
       if (v->is_scalar() && (to_lower_ascii(v->scalar) == "true" || to_lower_ascii(v->scalar) == "false"))
         q.project.all_stages = to_lower_ascii(v->scalar) == "true";

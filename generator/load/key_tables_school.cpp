@@ -75,6 +75,7 @@ const KeyTable& requirements_keys() {
   static const KeyTable t = keys({
       {"min_months", count(), false, "_schema-req-min-months"},
       {"max_gap_days", count(), false, "_schema-req-max-gap-days"},
+      {"concern_days", count(), false, "_schema-req-concern-days"},
       {"all_outcomes", boolean(), false, "_schema-req-all-outcomes"},
       {"all_strands", boolean(), false, "_schema-req-all-strands"},
       {"project", map(project_requirements_keys()), false, "_schema-req-project"},
@@ -93,6 +94,7 @@ const KeyTable& project_requirements_keys() {
       {"min", count(), false, "_schema-req-project-min"},
       {"min_days", count(), false, "_schema-req-project-min-days"},
       {"collaborators", count(), false, "_schema-req-project-collaborators"},
+      {"start_by", date(), false, "_schema-req-project-start-by"},
       // `true`/`false` are read as all/none (only those two words, not yes/no).
       {"stages", either({choice({"all", "none"}), boolean()}), false, "_schema-req-project-stages"},
   });

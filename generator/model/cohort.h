@@ -17,6 +17,9 @@ struct ProjectRules {
   int min_days = 30;
   int collaborators = 1;
   bool all_stages = true;  // `stages: all`
+  // `start_by`: a student with no project started by this day is of concern
+  // from that day on (docs/indicators.md, "Status"); unset = no such rule.
+  Date start_by;
 };
 
 struct ReflectionRules {
@@ -36,6 +39,10 @@ struct ApprovalRules {
 struct Requirements {
   int min_months = 18;
   int max_gap_days = 31;
+  // A missed reflection deadline makes a student of concern for this many
+  // days after it (unless a reflection has been handed in since); after
+  // that it stays on the record only (docs/indicators.md, "Status").
+  int concern_days = 45;
   bool all_outcomes = true;
   bool all_strands = true;
   ProjectRules project;

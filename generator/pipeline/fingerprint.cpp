@@ -130,6 +130,7 @@ std::string inputs_key(const CohortConfig& c, const LoadOptions& options) {
   d.add(r.max_outcomes_per_experience).add(r.reflections_per_experience.min);
   d.add(r.reflections_per_experience.long_days).add(r.reflections_per_experience.long_min);
   d.add(r.grace_days).add(int(c.ledger));  // hand-in times (check/timeline.h)
+  d.add(r.concern_days).add(r.project.start_by.iso());  // the status rule (indicators/status.cpp)
   std::ostringstream sim;
   sim.precision(17);
   sim << r.similarity;

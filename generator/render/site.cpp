@@ -13,6 +13,7 @@
 #include "render/markdown.h"
 #include "render/redact.h"
 #include "render/staff_views.h"
+#include "render/status_view.h"
 #include "render/site_builder.h"
 #include "render/url.h"
 #include "util/digest.h"
@@ -296,6 +297,9 @@ void SiteBuilder::cohort_home(Language lang, bool at_root) {
     put(row, "advisor_key", p.profile.advisor.empty() ? "-" : p.profile.advisor);
     put(row, "status", status);
     put(row, "status_label", ui_label(ui, "status_", status));
+    if (!options_.is_public())
+      if (auto reasons = status_reasons_view(s, cohort_.config.requirements, ui))
+        put(row, "status_reasons", std::move(*reasons));
     if (p.staff.plan_approval && !options_.is_public()) put(row, "plan_approval", approval_view(*p.staff.plan_approval, ui));
     ViewList cells, mcells;
     int evidenced = 0;

@@ -9,6 +9,7 @@
 #include "render/markdown.h"
 #include "render/site_builder.h"
 #include "render/staff_views.h"
+#include "render/status_view.h"
 #include "render/url.h"
 #include "util/path.h"
 
@@ -300,6 +301,8 @@ void SiteBuilder::student_home(StudentSite& s, const PageContext& pc) {
     std::string status(name(ind.status));
     put(v, "status", status);
     put(v, "status_label", ui_label(ui, "status_", status));
+    if (auto reasons = status_reasons_view(s, cohort_.config.requirements, ui))
+      put(v, "status_reasons", std::move(*reasons));
     // Staff's word beside the computed status, never in its place.
     if (p.staff.status_override) put(v, "status_override", status_override_view(*p.staff.status_override, ui));
   }

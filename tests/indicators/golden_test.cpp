@@ -166,6 +166,13 @@ TEST_CASE("golden cohort: boris, of-concern", "[golden]") {
   CHECK(s.social_gpa->level == "initial");
   CHECK_FALSE(s.social_gpa->items.back().counted);
   CHECK(s.status == Status::of_concern);
+  // Of concern today for three reasons (docs/indicators.md, "Status"): the
+  // 106-day silence, the 05-31 deadline (15 days ago, nothing since) and the
+  // mid interview never held. The 12-31 miss is caught up by 02-10: counted, no reason.
+  std::vector<std::string> concerns;
+  for (const UnmetRequirement& u : unmet_requirements(s, golden().cohort.config.requirements, b.findings))
+    if (u.concern) concerns.push_back(u.text);
+  CHECK(concerns == std::vector<std::string>{"_unmet-gap", "_unmet-recent-deadlines", "_unmet-interview"});
   // gpa-no-evidence points at the achievement's line in index.md.
   bool found = false;
   for (const Finding& f : b.findings)
