@@ -10,12 +10,7 @@ namespace casfolio {
 namespace check {
 
 void Context::add(std::string_view code, Location where, Args args) {
-  Finding f;
-  f.severity = severity_of(code);
-  f.code = std::string(code);
-  f.where = std::move(where);
-  f.args = std::move(args);
-  out.push_back(std::move(f));
+  out.push_back(make_finding(code, std::move(where), std::move(args)));
 }
 
 // Line 0: the portfolio as a whole, so no source line is quoted.

@@ -28,11 +28,7 @@ std::vector<Finding> findings_for(Audience audience, const std::vector<Finding>&
         return q.code == codes::kStaffQuestion && q.where.file == f.where.file;
       });
       if (asked) continue;
-      Finding q;
-      q.code = std::string(codes::kStaffQuestion);
-      q.severity = severity_of(q.code);
-      q.where.file = f.where.file;
-      shown.push_back(std::move(q));
+      shown.push_back(make_finding(codes::kStaffQuestion, Location{f.where.file}));
     }
   }
   return shown;

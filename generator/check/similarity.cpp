@@ -313,12 +313,9 @@ std::vector<std::vector<Finding>> check_similarity(const Cohort& cohort, unsigne
     for (const auto& [sim, other_index] : m) {
       const Doc& o = docs[other_index];
       const Portfolio& other = cohort.portfolios[o.portfolio].portfolio;
-      Finding f;
-      f.code = o.portfolio == d.portfolio ? "similar-own-reflection" : "similar-reflection";
-      f.severity = severity_of(f.code);
+      Finding f = make_finding(o.portfolio == d.portfolio ? "similar-own-reflection" : "similar-reflection",
+                               Location{mine.file, first_text_line(mine)});
       f.staff_only = true;
-      f.where.file = mine.file;
-      f.where.line = first_text_line(mine);
       int percent = int(std::floor(sim * 100 + 1e-9));
       f.args = {{"percent", std::to_string(percent)},
                 {"other_student", other.id},

@@ -90,10 +90,7 @@ bool only_prompts(std::string_view text, const std::set<std::string>& lines) {
 
 void report(std::vector<Finding>* out, Location where, std::string_view part) {
   if (!out) return;
-  Finding f;
-  f.code = std::string(codes::kTemplateNotFilled);
-  f.severity = severity_of(f.code);
-  f.where = std::move(where);
+  Finding f = make_finding(codes::kTemplateNotFilled, std::move(where));
   add_localized(f.args, "part", "template-" + std::string(part));
   out->push_back(std::move(f));
 }

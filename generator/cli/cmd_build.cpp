@@ -62,12 +62,10 @@ int run_build(const BuildOptions& o, Streams io) {
   skipped_po.language = cohort.config.language;
   skipped_po.color = use_color(io.err);
   for (const SkippedFile& s : r.written.skipped) {
-    Finding f;
-    f.code = "site-file-skipped";
-    f.severity = severity_of(f.code);
-    f.where.file = (fs::path(o.out) / s.path).string();
-    f.args = {{"path", s.path}, {"reason", s.reason}};
-    print_finding(io.err, f, skipped_po);
+    print_finding(io.err,
+                  make_finding("site-file-skipped", Location{(fs::path(o.out) / s.path).string()},
+                               {{"path", s.path}, {"reason", s.reason}}),
+                  skipped_po);
   }
 
   size_t with_errors = 0;

@@ -33,12 +33,7 @@ void print(std::ostream& out, const std::vector<Finding>& findings, Language lan
 }
 
 Finding usage_finding(std::string_view code, std::string file, Args args) {
-  Finding f;
-  f.where.file = std::move(file);
-  f.code = std::string(code);
-  f.severity = severity_of(code);
-  f.args = std::move(args);
-  return f;
+  return make_finding(code, Location{std::move(file)}, std::move(args));
 }
 
 int run_bundle(const BundleCliOptions& o, Streams io) {

@@ -60,12 +60,8 @@ int run_collect_command(const CollectCliOptions& o, Streams io) {
       ++collected;
       continue;
     }
-    Finding f;
-    f.code = rep.outcome.failure;
-    f.severity = severity_of(f.code);
-    f.where = rep.where;
-    f.args = {{"id", rep.id}, {"reason", rep.outcome.reason}};
-    print_finding(io.out, f, po);
+    print_finding(io.out, make_finding(rep.outcome.failure, rep.where, {{"id", rep.id}, {"reason", rep.outcome.reason}}),
+                  po);
   }
   if (!r.repositories.empty()) {
     io.out << "collected " << collected << " of " << r.repositories.size() << " repositories";

@@ -9,14 +9,9 @@ namespace casfolio {
 namespace {
 
 void print_one(std::ostream& out, std::string_view code, std::string file, Args args, bool color) {
-  Finding f;
-  f.where.file = std::move(file);
-  f.code = std::string(code);
-  f.severity = severity_of(code);
-  f.args = std::move(args);
   PrintOptions po;
   po.color = color;
-  print_finding(out, f, po);
+  print_finding(out, make_finding(code, Location{std::move(file)}, std::move(args)), po);
 }
 
 int run_key_new(const std::string& name, Streams io) {

@@ -40,11 +40,7 @@ std::string shell_word(const std::string& text) {
 }
 
 void print_code(std::ostream& err, std::string_view code, Args args, Language lang) {
-  Finding f;
-  f.code = std::string(code);
-  f.severity = severity_of(code);
-  f.where.file = "casfolio new";
-  f.args = std::move(args);
+  Finding f = make_finding(code, Location{"casfolio new"}, std::move(args));
   PrintOptions po;
   po.language = lang;
   po.color = use_color(err);

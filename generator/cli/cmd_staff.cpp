@@ -46,12 +46,7 @@ struct Refusal {
 };
 
 Refusal refuse(std::string_view code, std::string file, Args args, int exit_code = 2) {
-  Finding f;
-  f.code = std::string(code);
-  f.severity = severity_of(code);
-  f.where.file = std::move(file);
-  f.args = std::move(args);
-  return {std::move(f), exit_code};
+  return {make_finding(code, Location{std::move(file)}, std::move(args)), exit_code};
 }
 
 // The portfolio PATH is in, with its cohort loaded and its staff folder.

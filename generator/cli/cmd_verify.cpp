@@ -18,14 +18,9 @@ struct VerifyCliOptions {
 };
 
 void print_usage_finding(std::ostream& err, std::string_view code, const std::string& file, Args args) {
-  Finding f;
-  f.where.file = file;
-  f.code = std::string(code);
-  f.severity = severity_of(code);
-  f.args = std::move(args);
   PrintOptions po;
   po.color = use_color(err);
-  print_finding(err, f, po);
+  print_finding(err, make_finding(code, Location{file}, std::move(args)), po);
 }
 
 bool read_whole_file(const std::string& file, std::string& out) {

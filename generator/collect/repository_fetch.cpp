@@ -45,13 +45,7 @@ std::string hex(const git_oid* oid) {
 constexpr const char* kTipRef = "refs/casfolio/tip";
 constexpr const char* kWalkedRef = "refs/casfolio/walked";
 
-Finding note(std::string_view code, Args args) {
-  Finding f;
-  f.code = std::string(code);
-  f.severity = severity_of(code);
-  f.args = std::move(args);
-  return f;
-}
+Finding note(std::string_view code, Args args) { return make_finding(code, {}, std::move(args)); }
 
 // A tree entry's name that cannot be written safely as one path component.
 bool unsafe_name(std::string_view name) {

@@ -108,13 +108,17 @@ MessageText render_message(const Finding& f, Language lang) {
   return t;
 }
 
-void Diagnostics::report(std::string_view c, Location where, Args args) {
+Finding make_finding(std::string_view code, Location where, Args args) {
   Finding f;
-  f.severity = severity_of(c);
-  f.code = std::string(c);
+  f.severity = severity_of(code);
+  f.code = std::string(code);
   f.where = std::move(where);
   f.args = std::move(args);
-  findings_.push_back(std::move(f));
+  return f;
+}
+
+void Diagnostics::report(std::string_view c, Location where, Args args) {
+  findings_.push_back(make_finding(c, std::move(where), std::move(args)));
 }
 
 size_t Diagnostics::count(Severity s) const {

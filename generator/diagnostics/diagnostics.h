@@ -38,6 +38,10 @@ struct Finding {
   bool staff_only = false;
 };
 
+// A finding of `code`, its severity from the catalog (as everywhere: a code
+// always has the same severity): the one way every stage makes one.
+Finding make_finding(std::string_view code, Location where = {}, Args args = {});
+
 // The sink every stage reports into. Severity comes from the catalog so a
 // code always has the same severity wherever it is raised.
 class Diagnostics {

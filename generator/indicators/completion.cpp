@@ -70,11 +70,7 @@ std::string completion_csv(const std::vector<CompletionRow>& rows) {
 }
 
 Finding no_candidate_finding(const Portfolio& p) {
-  Finding f;
-  f.code = "completion-no-candidate";
-  f.severity = severity_of(f.code);
-  f.where.file = "portfolio.yaml";
-  f.args = {{"id", p.id}};
+  Finding f = make_finding("completion-no-candidate", Location{"portfolio.yaml"}, {{"id", p.id}});
   f.staff_only = true;
   return f;
 }

@@ -133,14 +133,10 @@ std::vector<Finding> social_gpa_findings(const SocialGpaResult& result) {
   std::vector<Finding> out;
   for (const GpaItem& item : result.items) {
     if (item.counted) continue;
-    Finding f;
-    f.code = "gpa-no-evidence";
-    f.severity = severity_of(f.code);
-    f.where.file = item.file;
-    f.where.line = item.line;
-    f.args = {{"kind", item.kind}, {"title", item.title.empty() ? item.kind : item.title},
-              {"experience", item.experience}};
-    out.push_back(std::move(f));
+    out.push_back(make_finding("gpa-no-evidence", Location{item.file, item.line},
+                               {{"kind", item.kind},
+                                {"title", item.title.empty() ? item.kind : item.title},
+                                {"experience", item.experience}}));
   }
   return out;
 }

@@ -115,8 +115,7 @@ void make_ids_unique(std::vector<LoadedPortfolio>& portfolios) {
       auto [line, column] = p.profile.keys.at("id");
       where = Location{"portfolio.yaml", line, column, 0};
     }
-    lp.findings.push_back(Finding{severity_of("duplicate-id"), "duplicate-id", where,
-                                  {{"id", p.id}, {"other", it->second}}, false});
+    lp.findings.push_back(make_finding("duplicate-id", where, {{"id", p.id}, {"other", it->second}}));
     sort_findings(lp.findings);
     std::string id;
     for (int n = 2;; ++n) {

@@ -62,12 +62,7 @@ MediaRegistry::MediaRegistry(std::set<std::string> files, std::string disk_root,
 
 void MediaRegistry::report(const char* code, const MediaItem& item, Args args) {
   if (!findings_) return;
-  Finding f;
-  f.severity = severity_of(code);
-  f.code = code;
-  f.where.file = join_path(finding_prefix_, item.path);
-  f.args = std::move(args);
-  findings_->push_back(std::move(f));
+  findings_->push_back(make_finding(code, Location{join_path(finding_prefix_, item.path)}, std::move(args)));
 }
 
 const MediaItem* MediaRegistry::publish(const std::string& path) {

@@ -169,12 +169,8 @@ View SiteBuilder::page_view(const PageContext& pc, const std::string& title,
 
 void SiteBuilder::report_template_error(std::vector<Finding>& into, const std::string& template_name,
                                         const std::string& error) {
-  Finding f;
-  f.severity = severity_of("template-error");
-  f.code = "template-error";
-  f.where.file = templates_.origin(template_name);
-  f.args = {{"template", template_name}, {"error", error}};
-  into.push_back(std::move(f));
+  into.push_back(make_finding("template-error", Location{templates_.origin(template_name)},
+                              {{"template", template_name}, {"error", error}}));
 }
 
 void SiteBuilder::emit(StudentSite* s, const PageContext& pc, const std::string& template_name, View& page) {

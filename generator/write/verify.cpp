@@ -121,13 +121,7 @@ class Verifier {
   void run();
 
  private:
-  void problem(std::string_view code, Args args) {
-    Finding f;
-    f.code = std::string(code);
-    f.severity = severity_of(code);
-    f.args = std::move(args);
-    r_.problems.push_back(std::move(f));
-  }
+  void problem(std::string_view code, Args args) { r_.problems.push_back(make_finding(code, {}, std::move(args))); }
   void verify_nested(std::FILE* copy, uint64_t bytes, const std::string& path);
   // `signature` is the manifest.json.sig entry, or null.
   void check_signature(const Manifest& manifest, std::string_view manifest_bytes, const EntryInfo& manifest_entry,
@@ -394,13 +388,7 @@ void Verifier::verify_nested(std::FILE* copy, uint64_t bytes, const std::string&
 VerifyResult verify_source(zip_source_t* src, int depth, uint64_t archive_bytes, const VerifyOptions& options,
                            Budget& budget) {
   VerifyResult r;
-  auto report = [&](std::string_view code, Args args) {
-    Finding f;
-    f.code = std::string(code);
-    f.severity = severity_of(code);
-    f.args = std::move(args);
-    r.problems.push_back(std::move(f));
-  };
+  auto report = [&](std::string_view code, Args args) { r.problems.push_back(make_finding(code, {}, std::move(args))); };
   // An archive that opens takes over one reference; a failed open leaves it
   // with us. Keep a second one so the source survives a first failed open.
   zip_source_keep(src);
@@ -443,11 +431,7 @@ VerifyResult verify_top(zip_source_t* src, uint64_t archive_bytes, const VerifyO
 
 VerifyResult single(std::string_view code, Args args) {
   VerifyResult r;
-  Finding f;
-  f.code = std::string(code);
-  f.severity = severity_of(code);
-  f.args = std::move(args);
-  r.problems.push_back(std::move(f));
+  r.problems.push_back(make_finding(code, {}, std::move(args)));
   return r;
 }
 
