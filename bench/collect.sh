@@ -22,7 +22,7 @@ if [ -z "${WORK:-}" ]; then
   if [ -w /dev/shm ]; then WORK=/dev/shm/casfolio-collect-bench; else WORK=/tmp/casfolio-collect-bench; fi
 fi
 rm -rf "$WORK"
-mkdir -p "$WORK/remotes" "$WORK/work" "$WORK/cohort" "$WORK/staff" "$WORK/clones"
+mkdir -p "$WORK/remotes" "$WORK/trees" "$WORK/cohort" "$WORK/staff" "$WORK/clones"
 [ -n "${KEEP:-}" ] || trap 'rm -rf "$WORK"' EXIT
 export GIT_CONFIG_NOSYSTEM=1 HOME="$WORK" GIT_AUTHOR_NAME=s GIT_AUTHOR_EMAIL=s@x GIT_COMMITTER_NAME=s GIT_COMMITTER_EMAIL=s@x
 
@@ -34,7 +34,7 @@ list="$WORK/cohort/repositories.txt"
 for i in $(seq -w 1 "$count"); do
   id="s$i"
   git init -q --bare -b main "$WORK/remotes/$id.git"
-  w="$WORK/work/$id"
+  w="$WORK/trees/$id"
   git init -q -b main "$w"
   printf 'name: Student %s\nlanguage: en\n' "$i" > "$w/portfolio.yaml"
   mkdir -p "$w/reflections"

@@ -54,9 +54,7 @@ void check_project(Context& ctx, const Experience& e) {
       }
     if (!missing.empty()) {
       Args a = base;
-      std::string joined;
-      for (const std::string& m : missing) joined += (joined.empty() ? "" : ", ") + m;
-      a.emplace_back("stages", joined);
+      a.emplace_back("stages", joined(missing, ", "));
       a.emplace_back("count", std::to_string(missing.size()));
       add_localized_list(a, "stages", words);
       ctx.add(codes::kProjectMissingStages, key_location(e.file, e.keys, "stages"), std::move(a));

@@ -14,14 +14,6 @@ std::string text(std::string code, Args args, Language lang) {
   return render_message(f, lang).message;
 }
 
-std::string joined(const std::vector<std::string>& items) {
-  std::string out;
-  for (const std::string& i : items) {
-    if (!out.empty()) out += "; ";
-    out += i;
-  }
-  return out;
-}
 
 }  // namespace
 
@@ -65,7 +57,7 @@ std::string completion_csv(const std::vector<CompletionRow>& rows) {
   line({"candidate", "name", "id", "cas_complete", "completed_on", "reasons", "staff_review"});
   for (const CompletionRow& r : rows)
     line({r.candidate, r.name, r.id, r.complete ? "yes" : "no", r.completed_on.valid() ? r.completed_on.iso() : "",
-          joined(r.reasons), joined(r.staff_review)});
+          joined(r.reasons, "; "), joined(r.staff_review, "; ")});
   return out;
 }
 

@@ -16,14 +16,6 @@ namespace casfolio {
 
 namespace {
 
-std::string joined(const std::vector<std::string>& items) {
-  std::string out;
-  for (const std::string& i : items) {
-    if (!out.empty()) out += ", ";
-    out += i;
-  }
-  return out;
-}
 
 bool same_word(std::string_view a, std::string_view b) { return to_lower_ascii(trim(a)) == to_lower_ascii(trim(b)); }
 
@@ -92,7 +84,7 @@ std::vector<UnmetRequirement> unmet_requirements(const StudentIndicators& s, con
   if (!recently_missed.empty())
     unmet("_unmet-recent-deadlines",
           {{"count", std::to_string(recently_missed.size())},
-           {"dates", joined(recently_missed)},
+           {"dates", joined(recently_missed, ", ")},
            {"days", std::to_string(r.concern_days)}},
           true);
   // 4. An interview deadline missed and no interview of its kind held since,
@@ -115,9 +107,9 @@ std::vector<UnmetRequirement> unmet_requirements(const StudentIndicators& s, con
   // The student can still reflect on it; the deadlines and the gap say when
   // it is late (docs/decisions.md).
   if (!s.unreflected_experiences.empty())
-    unmet("_unmet-unreflected", {{"experiences", joined(s.unreflected_experiences)}}, false);
+    unmet("_unmet-unreflected", {{"experiences", joined(s.unreflected_experiences, ", ")}}, false);
   // An experience confirmed `completed: false` is not done: not complete yet.
-  if (!s.not_completed.empty()) unmet("_unmet-not-completed", {{"experiences", joined(s.not_completed)}}, false);
+  if (!s.not_completed.empty()) unmet("_unmet-not-completed", {{"experiences", joined(s.not_completed, ", ")}}, false);
   for (size_t i = 0; i < 3; ++i) {
     int needed = std::max(r.min_experiences[i], r.all_strands ? 1 : 0);
     if (s.experiences_per_strand[i] < needed)
@@ -128,7 +120,7 @@ std::vector<UnmetRequirement> unmet_requirements(const StudentIndicators& s, con
     std::vector<std::string> missing;
     for (const auto& [id, evidence] : s.outcomes)
       if (evidence.count == 0) missing.push_back(id);
-    if (!missing.empty()) unmet("_unmet-outcomes", {{"outcomes", joined(missing)}}, false);
+    if (!missing.empty()) unmet("_unmet-outcomes", {{"outcomes", joined(missing, ", ")}}, false);
   }
   int projects = int(std::count_if(s.projects.begin(), s.projects.end(), [&](const ProjectFacts& p) {
     return p.finished && p.days >= r.project.min_days;

@@ -21,17 +21,6 @@ struct Scan {
   std::optional<Open> multiline_quote;   // the last quoted value that ran over a line end
 };
 
-// A line's last token is a block scalar header: '|' or '>' with optional
-// chomping and indentation indicators ("|-", ">+", "|2").
-bool ends_with_block_header(std::string_view content) {
-  while (!content.empty() && blank(content.back())) content.remove_suffix(1);
-  size_t space = content.find_last_of(" \t");
-  std::string_view token = space == std::string_view::npos ? content : content.substr(space + 1);
-  if (token.empty() || (token[0] != '|' && token[0] != '>')) return false;
-  for (char c : token.substr(1))
-    if (c != '-' && c != '+' && !(c >= '1' && c <= '9')) return false;
-  return true;
-}
 
 // The delimiters of text[0, end), as YAML's scanner sees them. Work: one look
 // at each byte before `end`.
@@ -127,6 +116,16 @@ UnclosedDelimiter describe(std::string_view text, const Open& o) {
 }
 
 }  // namespace
+
+bool ends_with_block_header(std::string_view content) {
+  while (!content.empty() && blank(content.back())) content.remove_suffix(1);
+  size_t space = content.find_last_of(" \t");
+  std::string_view token = space == std::string_view::npos ? content : content.substr(space + 1);
+  if (token.empty() || (token[0] != '|' && token[0] != '>')) return false;
+  for (char c : token.substr(1))
+    if (c != '-' && c != '+' && !(c >= '1' && c <= '9')) return false;
+  return true;
+}
 
 std::optional<UnclosedDelimiter> unclosed_before(std::string_view text, size_t end) {
   Scan s = scan(text, end);

@@ -25,6 +25,11 @@ struct UnclosedDelimiter {
 // as YAML does, so a `[` inside a text is not taken for one.
 std::optional<UnclosedDelimiter> unclosed_before(std::string_view text, size_t end);
 
+// Whether a line's content (without its comment) ends in a block scalar
+// header: '|' or '>' with optional chomping and indentation indicators
+// ("|-", ">+", "|2"). The tree reader and the hints skip block scalars alike.
+bool ends_with_block_header(std::string_view content);
+
 // A quote still open at the end of `text`. yaml-cpp reads such a value to the
 // end without a word; the caller confirms a quoted value starts there.
 std::optional<UnclosedDelimiter> quote_open_at_end(std::string_view text);

@@ -127,17 +127,6 @@ class Converter {
   bool failed_ = false;
 };
 
-// A line's last token, if it is a block scalar header: '|' or '>' with
-// optional chomping and indentation indicators ("|-", ">+", "|2").
-bool ends_with_block_header(std::string_view content) {
-  while (!content.empty() && blank(content.back())) content.remove_suffix(1);
-  size_t space = content.find_last_of(" \t");
-  std::string_view token = space == std::string_view::npos ? content : content.substr(space + 1);
-  if (token.empty() || (token[0] != '|' && token[0] != '>')) return false;
-  for (char c : token.substr(1))
-    if (c != '-' && c != '+' && !(c >= '1' && c <= '9')) return false;
-  return true;
-}
 
 void report_unclosed(const UnclosedDelimiter& open, const TextIndex& lines, const std::string& file, int first_line,
                      int noticed_line, Diagnostics& diagnostics) {

@@ -74,15 +74,7 @@ void SiteBuilder::print_page(StudentSite& s, const PageContext& pc) {
     }
     std::vector<std::string> inline_images;
     put(x, "description_html", markdown(s, pc, e.description.text, e.dir, 2, &inline_images));
-    ViewList stages;
-    for (Stage st : kAllStages) {
-      const auto& text = e.stages[size_t(st)];
-      if (!text) continue;
-      View y;
-      put(y, "label", ui.s("stage_" + std::string(name(st))));
-      put(y, "stage_html", markdown(s, pc, *text, e.dir, 3, &inline_images));
-      stages.push_back(y);
-    }
+    ViewList stages = stages_view(s, pc, e, &inline_images);
     put(x, "has_stages", !stages.empty());
     put(x, "stages", std::move(stages));
     ViewList reflections;

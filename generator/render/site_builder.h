@@ -98,6 +98,9 @@ class SiteBuilder {
   // number and e-mail unless public) and its lists ({title, key, items}).
   ViewList profile_facts(const StudentSite& s, const UiText& ui) const;
   ViewList profile_sections(const StudentSite& s, const UiText& ui) const;
+  // An experience's project stages ({key, label, stage_html}), in stage order.
+  ViewList stages_view(StudentSite& s, const PageContext& pc, const Experience& e,
+                       std::vector<std::string>* inline_images);
   // print_page.cpp: the whole portfolio as one printable page (print.html).
   void print_page(StudentSite& s, const PageContext& pc);
   std::string markdown(StudentSite& s, const PageContext& pc, const std::string& text, const std::string& dir,

@@ -536,16 +536,7 @@ void SiteBuilder::experience_page(StudentSite& s, const PageContext& pc, size_t 
   std::vector<std::string> inline_images;
   put(v, "description_html", markdown(s, pc, e.description.text, e.dir, 1, &inline_images));
 
-  ViewList stages;
-  for (Stage st : kAllStages) {
-    const auto& text = e.stages[size_t(st)];
-    if (!text) continue;
-    View x;
-    put(x, "key", std::string(name(st)));
-    put(x, "label", ui.s("stage_" + std::string(name(st))));
-    put(x, "stage_html", markdown(s, pc, *text, e.dir, 3, &inline_images));
-    stages.push_back(x);
-  }
+  ViewList stages = stages_view(s, pc, e, &inline_images);
   put(v, "has_stages", !stages.empty());
   put(v, "stages", std::move(stages));
 
@@ -611,6 +602,22 @@ void SiteBuilder::experience_page(StudentSite& s, const PageContext& pc, size_t 
   }
   put(v, "gallery", gallery(s, pc, e.evidence, inline_images));
   emit(&s, pc, "experience", v);
+}
+
+ViewList SiteBuilder::stages_view(StudentSite& s, const PageContext& pc, const Experience& e,
+                                  std::vector<std::string>* inline_images) {
+  const UiText& ui = UiText::get(pc.lang);
+  ViewList stages;
+  for (Stage st : kAllStages) {
+    const auto& text = e.stages[size_t(st)];
+    if (!text) continue;
+    View x;
+    put(x, "key", std::string(name(st)));
+    put(x, "label", ui.s("stage_" + std::string(name(st))));
+    put(x, "stage_html", markdown(s, pc, *text, e.dir, 3, inline_images));
+    stages.push_back(x);
+  }
+  return stages;
 }
 
 void SiteBuilder::reflection_page(StudentSite& s, const PageContext& pc, size_t index) {

@@ -148,6 +148,15 @@ std::string_view closest_match(std::string_view word, const std::vector<std::str
   return best_distance <= limit ? best : std::string_view{};
 }
 
+std::string joined(const std::vector<std::string>& items, std::string_view separator) {
+  std::string out;
+  for (const std::string& i : items) {
+    if (!out.empty()) out += separator;
+    out += i;
+  }
+  return out;
+}
+
 int hex_digit(char c) {
   if (c >= '0' && c <= '9') return c - '0';
   if (c >= 'a' && c <= 'f') return c - 'a' + 10;

@@ -21,6 +21,8 @@ std::string to_lower_ascii(std::string_view s);
 // Lower-cases ASCII and the Cyrillic letters used by Kazakh and Russian.
 std::string to_lower_utf8(std::string_view s);
 std::vector<std::string_view> split_lines(std::string_view s);  // keeps no '\n'
+// The items with `separator` between them ("a, b, c").
+std::string joined(const std::vector<std::string>& items, std::string_view separator);
 // 0-15 for a hex digit ('a'-'f' in either case), else -1.
 int hex_digit(char c);
 // Each "%XX" (two hex digits) as its byte; anything else, a '%' without two
