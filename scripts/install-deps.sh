@@ -8,6 +8,8 @@ packages=(g++ cmake ninja-build pkg-config
   nlohmann-json3-dev libcli11-dev libkainjow-mustache-dev libssl-dev
   libvips-dev libcpp-httplib-dev libdtl-dev
   libgit2-dev  # casfolio collect: fetching students' repositories (docs/collect.md)
+  libicu-dev  # the social GPA protocol's alphabetical order in kk and ru (ICU collation)
+  libsqlite3-dev  # report --format sqlite: the school's local database (docs/social-gpa.md)
   libmimalloc-dev)  # optional: a faster malloc, about a fifth off a build (docs/performance.md)
 if [[ "${1:-}" == "--test" ]]; then
   packages+=(catch2 zip unzip jq openssl)  # jq, openssl: the documented openssl-only check of a signed bundle
@@ -15,6 +17,7 @@ if [[ "${1:-}" == "--test" ]]; then
   packages+=(python3-jsonschema python3-rfc3987)
   packages+=(python3-yaml)  # tests/schema: front matter and YAML read for the JSON Schema validation
   packages+=(dpkg-dev)  # dpkg-shlibdeps: the Debian package's Depends (cmake/packaging.cmake, tests/package)
+  packages+=(sqlite3)  # tests/report: the SQLite report is read back with the sqlite3 CLI
   packages+=(git)  # tests/collect: the students' bare repositories are made with the git CLI
   # The fuzz preset: clang and its libFuzzer/sanitizer runtimes (libclang_rt.fuzzer).
   packages+=(clang libclang-rt-14-dev)

@@ -61,10 +61,12 @@ std::vector<Finding> check_portfolio(const Portfolio& p, const CohortConfig& c, 
   std::vector<Finding> out;
   CountedPortfolio counted(p, &out);  // an unfilled template counts for nothing
   check::Context ctx{counted.portfolio(), c, as_of, out};
-  check::check_experiences(ctx);
-  check::check_projects(ctx);
-  check::check_coverage(ctx);
-  check::check_time(ctx);
+  if (c.requirements.cas) {  // `cas: false`: a social GPA class, no CAS requirement
+    check::check_experiences(ctx);
+    check::check_projects(ctx);
+    check::check_coverage(ctx);
+    check::check_time(ctx);
+  }
   check::check_profile(ctx);
   check::note_unread_causes(p, out);  // no cascades: a finding an unread file may explain says so
   std::vector<Finding> staff = check_staff_records(p, c, as_of);

@@ -83,7 +83,9 @@ std::vector<Finding> check_staff_records(const Portfolio& p, const CohortConfig&
       out.back().staff_only = true;
     }
 
-  const ApprovalRules& need = c.requirements.approval;
+  // A social GPA class (`cas: false`) has no CAS plan or project to approve.
+  ApprovalRules need = c.requirements.approval;
+  if (!c.requirements.cas) need = {false, false, false};
   if (const StaffApproval* a = counted(p.staff.plan_approval ? &*p.staff.plan_approval : nullptr, as_of))
     outdated(ctx, *a);
   else if (need.plan)

@@ -1,13 +1,15 @@
-// casfolio report [DIR] --format json|csv|completion [--as-of DATE] [--out FILE]:
+// casfolio report [DIR] --format json|csv|completion|sqlite [--as-of DATE] [--out FILE]:
 // the indicators of every student (docs/indicators.md, docs/report-json.md)
-// for other programs and spreadsheets, or the IB completion list
-// (indicators/completion.h). Exit 0 with a report, 2 for a usage problem:
+// for other programs and spreadsheets, the IB completion list
+// (indicators/completion.h), or the school's SQLite database (--out
+// required; docs/social-gpa.md). Exit 0 with a report, 2 for a usage problem:
 // problems in the portfolios are part of the report, not a failure of the
 // command; 1 when --out could not be written.
 #include <filesystem>
 
 #include "util/disk_path.h"
 #include "cli/commands.h"
+#include "cli/report_database.h"
 #include "diagnostics/printer.h"
 #include "indicators/completion.h"
 #include "indicators/report.h"
@@ -47,8 +49,12 @@ std::string refuse_out_file(const std::string& file, const std::string& dir) {
 }
 
 int run_report(const ReportOptions& o, Streams io) {
-  if (o.format != "json" && o.format != "csv" && o.format != "completion") {
-    io.err << "casfolio report: --format is json, csv or completion, got '" << o.format << "'\n";
+  if (o.format != "json" && o.format != "csv" && o.format != "completion" && o.format != "sqlite") {
+    io.err << "casfolio report: --format is json, csv, completion or sqlite, got '" << o.format << "'\n";
+    return 2;
+  }
+  if (o.format == "sqlite" && o.out.empty()) {
+    io.err << "casfolio report: --format sqlite needs --out FILE (the database to create or update)\n";
     return 2;
   }
   auto as_of = resolve_as_of(o.common, io.err);
@@ -67,6 +73,14 @@ int run_report(const ReportOptions& o, Streams io) {
   Cohort cohort = load_directory(o.common.dir, load_options(o.common));
   CohortAnalysis analysis = analyse(cohort, *as_of, o.common.jobs);
   std::string report;
+  if (o.format == "sqlite") {
+    std::string error;
+    if (!write_report_database(o.out, report_database(cohort, analysis), error)) {
+      io.err << "casfolio report: " << error << '\n';
+      return 1;
+    }
+    return 0;
+  }
   if (o.format == "json") {
     report = report_json(cohort, analysis).dump(2) + '\n';
   } else if (o.format == "csv") {
@@ -99,7 +113,7 @@ void define_report(CLI::App& app, Streams io, int& exit_code) {
   auto o = std::make_shared<ReportOptions>();
   add_common_options(app, o->common);
   app.add_option("--format", o->format,
-                 "json, csv, or completion (the IB completion list: candidate numbers, staff only)")
+                 "json, csv, completion (the IB completion list: candidate numbers, staff only) or sqlite (the school's database, with --out)")
       ->capture_default_str();
   app.add_option("--out", o->out, "File the report is written to (replaced whole; never inside DIR or a site)");
   app.callback([o, io, &exit_code] { exit_code = run_report(*o, io); });

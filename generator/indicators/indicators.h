@@ -148,6 +148,13 @@ std::vector<UnmetRequirement> unmet_requirements(const StudentIndicators& s, con
 SocialGpaResult compute_social_gpa(const Portfolio& p, const CohortConfig& c, Date as_of);
 SocialGpaResult compute_social_gpa(const Portfolio& p, const SocialGpaScheme& scheme, const CohortConfig& c,
                                    Date as_of);
+// Only the hours confirmed and the achievements dated from `from` (unset: no
+// bound) to `to`, judged as on `to`: one period's result.
+SocialGpaResult compute_social_gpa_between(const Portfolio& p, const SocialGpaScheme& scheme, const CohortConfig& c,
+                                           Date from, Date to);
+// The scheme's 4-point figure and level for a number of points.
+double gpa_scaled(const SocialGpaScheme& scheme, double points);
+std::string gpa_level(const SocialGpaScheme& scheme, double points);  // "high" | "satisfactory" | "initial"
 // As in a cohort without a staff folder (the student's review.md counts).
 SocialGpaResult compute_social_gpa(const Portfolio& p, const SocialGpaScheme& scheme, Date as_of);
 

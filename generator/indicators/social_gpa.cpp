@@ -13,7 +13,12 @@ namespace {
 constexpr std::string_view kVolunteerHours = "volunteer_hours";
 constexpr std::string_view kVolunteerTotal = "volunteer_hours_total";
 
-bool counts_by(Date d, Date as_of) { return !d.valid() || d <= as_of; }
+// Whether a dated item falls in [from, to]; an unset `from` has no lower
+// bound, and an undated item counts only then (the whole record to date).
+bool in_window(Date d, Date from, Date to) {
+  if (!d.valid()) return !from.valid();
+  return d <= to && (!from.valid() || d >= from);
+}
 
 double points_for(const SocialGpaScheme& scheme, std::string_view kind) {
   for (const auto& [k, points] : scheme.points)
@@ -52,6 +57,12 @@ SocialGpaResult compute_social_gpa(const Portfolio& p, const CohortConfig& c, Da
 
 SocialGpaResult compute_social_gpa(const Portfolio& loaded, const SocialGpaScheme& scheme, const CohortConfig& c,
                                    Date as_of) {
+  return compute_social_gpa_between(loaded, scheme, c, Date(), as_of);
+}
+
+SocialGpaResult compute_social_gpa_between(const Portfolio& loaded, const SocialGpaScheme& scheme,
+                                           const CohortConfig& c, Date from, Date to) {
+  const Date as_of = to;
   CountedPortfolio counted(loaded);  // an unfilled template gives no hours and no achievement
   const Portfolio& p = counted.portfolio();
   SocialGpaResult r;
@@ -63,7 +74,7 @@ SocialGpaResult compute_social_gpa(const Portfolio& loaded, const SocialGpaSchem
   double hours = 0;
   bool any_hours = false;
   for (const Experience& e : p.experiences) {
-    if (e.paid || !e.strands.has(Strand::service) || !counts_by(e.start, as_of)) continue;
+    if (e.paid || !e.strands.has(Strand::service) || (e.start.valid() && e.start > as_of)) continue;
     GpaItem item;
     item.kind = std::string(kVolunteerHours);
     item.experience = e.id;
@@ -85,6 +96,8 @@ SocialGpaResult compute_social_gpa(const Portfolio& loaded, const SocialGpaSchem
     } else {
       continue;
     }
+    // Hours count in the period they were confirmed in (an undated review: the experience's start).
+    if (!in_window(item.date.valid() ? item.date : e.start, from, to)) continue;
     hours += item.quantity;
     any_hours = true;
     r.items.push_back(std::move(item));
@@ -102,7 +115,7 @@ SocialGpaResult compute_social_gpa(const Portfolio& loaded, const SocialGpaSchem
   for (const Experience& e : p.experiences) {
     if (e.paid) continue;
     for (const Achievement& a : e.achievements) {
-      if (!counts_by(a.date, as_of)) continue;
+      if (!in_window(a.date, from, to)) continue;
       GpaItem item;
       item.kind = a.kind;
       item.experience = e.id;
@@ -120,13 +133,21 @@ SocialGpaResult compute_social_gpa(const Portfolio& loaded, const SocialGpaSchem
 
   for (const GpaItem& item : r.items) r.points += item.points;
   r.points = round2(r.points);
-  double scaled = scheme.full_points > 0 ? r.points / scheme.full_points * scheme.scale_max : 0;
-  r.scaled = round2(std::clamp(scaled, 0.0, std::max(scheme.scale_max, 0.0)));
-  // Compared with a small tolerance so that 7.999999 from fractional hours is not "initial" by accident.
-  if (r.points + 1e-9 >= scheme.level_high) r.level = "high";
-  else if (r.points + 1e-9 >= scheme.level_satisfactory) r.level = "satisfactory";
-  else r.level = "initial";
+  r.scaled = gpa_scaled(scheme, r.points);
+  r.level = gpa_level(scheme, r.points);
   return r;
+}
+
+double gpa_scaled(const SocialGpaScheme& scheme, double points) {
+  double scaled = scheme.full_points > 0 ? points / scheme.full_points * scheme.scale_max : 0;
+  return round2(std::clamp(scaled, 0.0, std::max(scheme.scale_max, 0.0)));
+}
+
+std::string gpa_level(const SocialGpaScheme& scheme, double points) {
+  // Compared with a small tolerance so that 7.999999 from fractional hours is not "initial" by accident.
+  if (points + 1e-9 >= scheme.level_high) return "high";
+  if (points + 1e-9 >= scheme.level_satisfactory) return "satisfactory";
+  return "initial";
 }
 
 std::vector<Finding> social_gpa_findings(const SocialGpaResult& result) {

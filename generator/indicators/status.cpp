@@ -66,6 +66,11 @@ std::vector<UnmetRequirement> unmet_requirements(const StudentIndicators& s, con
   // Of concern: something needs action now.
   // 1. The portfolio has an error.
   if (errors > 0) unmet("_unmet-errors", {{"count", std::to_string(errors)}}, true);
+  // A social GPA class (`cas: false`): only its findings judge it.
+  if (!r.cas) {
+    if (warnings > 0) unmet("_unmet-warnings", {{"count", std::to_string(warnings)}}, false);
+    return out;
+  }
   // 2. Nothing added for longer than max_gap_days, up to as_of (0 = no limit).
   //    Only the stretch still growing: an old one is an `activity-gap` warning.
   if (r.max_gap_days > 0 && s.current_gap.ongoing && s.current_gap.days > r.max_gap_days)

@@ -6,6 +6,7 @@
 #include "load/experience_file.h"
 #include "load/framework_file.h"
 #include "load/repository_list.h"
+#include "load/social_gpa_scheme.h"
 #include "load/yaml_fields.h"
 #include "util/text.h"
 
@@ -214,6 +215,7 @@ void read_social_gpa(const YamlNode& v, const FieldContext& c, std::optional<Soc
     lv->amount("high", s.level_high);
     lv->amount("satisfactory", s.level_satisfactory);
   }
+  read_social_gpa_rules(v, c, s);
   out = std::move(s);
 }
 
@@ -232,6 +234,7 @@ CohortConfig parse_cohort_config(std::string_view text, const std::string& file,
   Reader r{*map, c};
   r.text("school", config.school);
   r.text("programme", config.programme);
+  r.flag("cas", config.requirements.cas);
   r.text("cohort", config.cohort);
   r.text("theme", config.theme);
   // As written, relative to this file's folder; the loader resolves it.

@@ -33,5 +33,6 @@ KeyShape strands(int min_items = 0);
 KeyShape outcomes(int min_items = 0);
 KeyShape texts();
 KeyShape evidence();
+KeyShape localized();  // a text, or {kk, ru, en}
 
 }  // namespace casfolio::shapes

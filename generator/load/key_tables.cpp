@@ -130,6 +130,7 @@ KeyShape texts() {
   return s;
 }
 KeyShape evidence() { return list(text()); }
+KeyShape localized() { return either({text(), map(localized_text_keys())}); }
 
 }  // namespace shapes
 
@@ -267,6 +268,15 @@ const std::vector<FileKind>& file_kinds() {
       {"staff-interview", "<staff>/<student>/interviews/*.md", true, "_schema-kind-staff-interview",
        staff_interview_keys},
       {"staff-status", "<staff>/<student>/status.yaml", false, "_schema-kind-staff-status", staff_status_keys},
+      {"self-assessment", "self-assessment/<period>.yaml", false, "_schema-kind-self-assessment",
+       self_assessment_keys},
+      {"staff-gpa-assessment", "<staff>/<student>/social-gpa/<period>/assessment.yaml", false,
+       "_schema-kind-staff-gpa-assessment", gpa_assessment_keys},
+      {"staff-observation", "<staff>/<student>/social-gpa/<period>/observations/*.yaml", false,
+       "_schema-kind-staff-observation", gpa_observation_keys},
+      {"staff-parents", "<staff>/<student>/social-gpa/<period>/parents.yaml", false, "_schema-kind-staff-parents",
+       gpa_parents_keys},
+      {"staff-commission", "<staff>/commission-*.yaml", false, "_schema-kind-staff-commission", commission_keys},
   };
   return kinds;
 }

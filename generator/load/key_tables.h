@@ -82,6 +82,19 @@ const KeyTable& social_gpa_keys();
 const KeyTable& volunteer_hours_keys();
 const KeyTable& gpa_scale_keys();
 const KeyTable& gpa_levels_keys();
+// The social GPA's components, domains, periods and approval (load/key_tables_gpa.cpp).
+const KeyTable& gpa_components_keys();
+const KeyTable& gpa_component_keys();
+const KeyTable& gpa_domains_keys();
+const KeyTable& gpa_period_keys();
+const KeyTable& gpa_approval_keys();
+const KeyTable& self_assessment_keys();
+const KeyTable& gpa_assessment_keys();
+const KeyTable& gpa_observation_keys();
+const KeyTable& gpa_parents_keys();
+const KeyTable& commission_keys();
+const KeyTable& commission_member_keys();
+const KeyTable& commission_decision_keys();
 
 const KeyTable& framework_keys();
 const KeyTable& framework_outcome_keys();

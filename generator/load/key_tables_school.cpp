@@ -38,14 +38,13 @@ const KeyTable& confirmed_hours_keys() {
   return t;
 }
 
-KeyShape localized() { return either({text(), map(localized_text_keys())}); }
-
 }  // namespace
 
 const KeyTable& cohort_keys() {
   static const KeyTable t = keys({
       {"school", text(), false, "_schema-cohort-school"},
       {"programme", text(), false, "_schema-cohort-programme"},
+      {"cas", boolean(), false, "_schema-cohort-cas"},
       {"cohort", text(), false, "_schema-cohort-cohort"},
       {"language", choice(language_words()), false, "_schema-cohort-language"},
       {"languages", list(choice(language_words())), false, "_schema-cohort-languages"},
@@ -142,6 +141,11 @@ const KeyTable& social_gpa_keys() {
       {"require_evidence", boolean(), false, "_schema-gpa-require-evidence"},
       {"scale", map(gpa_scale_keys()), false, "_schema-gpa-scale"},
       {"levels", map(gpa_levels_keys()), false, "_schema-gpa-levels"},
+      {"components", map(gpa_components_keys()), false, "_schema-gpa-components"},
+      {"domains", map(gpa_domains_keys()), false, "_schema-gpa-domains"},
+      {"periods", strict_list(map(gpa_period_keys())), false, "_schema-gpa-periods"},
+      {"approved", map(gpa_approval_keys()), false, "_schema-gpa-approved"},
+      {"version", text(), false, "_schema-gpa-version"},
   });
   return t;
 }

@@ -12,6 +12,7 @@
 #include "load/name_rules.h"
 #include "load/portfolio_file.h"
 #include "load/reflection_file.h"
+#include "load/social_gpa_records.h"
 #include "util/path.h"
 #include "util/text.h"
 
@@ -116,6 +117,7 @@ class Reader {
     read_experiences(p);
     read_general("reflections/", p, [&](const std::string& f) { read_reflection(f, "", p); });
     read_general("interviews/", p, [&](const std::string& f) { read_interview(f, p); });
+    read_self_assessments(p);
     apply_private(p);
     report_unused();
     arrange(p);
@@ -319,6 +321,23 @@ class Reader {
     }
     check_refs(refs, file);
     p.interviews.push_back(std::move(*iv));
+  }
+
+  // self-assessment/<period>.yaml (the social GPA's questionnaire).
+  void read_self_assessments(Portfolio& p) {
+    const std::string prefix = std::string(kSelfAssessmentFolder) + "/";
+    for (const std::string& f : walk_.files) {
+      if (!f.starts_with(prefix) || f.find('/', prefix.size()) != std::string::npos || !is_yaml_name(f)) continue;
+      if (!is_valid_id(file_stem(f))) {
+        d_.report("gpa-bad-id", Location{f}, {{"id", std::string(file_stem(f))}});
+        continue;
+      }
+      auto text = read_text_file(files_, f, options_.limits, d_);
+      if (!text) continue;
+      if (auto s = parse_self_assessment(*text, f, options_.limits, d_)) p.self_assessments.push_back(std::move(*s));
+    }
+    std::sort(p.self_assessments.begin(), p.self_assessments.end(),
+              [](const GpaSelfAssessment& a, const GpaSelfAssessment& b) { return a.period < b.period; });
   }
 
   // --- after reading -----------------------------------------------------

@@ -238,6 +238,12 @@ void load_staff_folder(Cohort& cohort, const FileSource& source, const LoadOptio
     move_findings(local, label, diagnostics);
     return;
   }
+  for (const GpaCommission& c : folder.commissions)
+    for (const CommissionDecision& x : c.decisions)
+      if (!single && std::none_of(cohort.portfolios.begin(), cohort.portfolios.end(),
+                       [&](const LoadedPortfolio& lp) { return lp.portfolio.id == x.student; }))
+        local.report("staff-unknown-student", Location{c.file, x.line, 0, 0}, {{"student", x.student}});
+  config.commissions = std::move(folder.commissions);
   for (auto& [id, records] : folder.students) {
     auto it = std::find_if(cohort.portfolios.begin(), cohort.portfolios.end(),
                            [&id = id](const LoadedPortfolio& lp) { return lp.portfolio.id == id; });

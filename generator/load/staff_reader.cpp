@@ -3,9 +3,12 @@
 #include <algorithm>
 #include <functional>
 #include <map>
+#include <set>
+#include <tuple>
 
 #include "load/document.h"
 #include "load/experience_file.h"
+#include "load/social_gpa_records.h"
 #include "load/yaml_fields.h"
 #include "util/folder_walk.h"
 #include "util/normalised_text.h"
@@ -21,12 +24,6 @@ namespace {
 constexpr int kMaxStaffDepth = 16;
 constexpr int kMaxStaffEntries = 100'000;
 
-bool is_yaml(std::string_view name) { return extension(name) == ".yaml" || extension(name) == ".yml"; }
-
-std::string stem(std::string_view name) {
-  size_t dot = name.rfind('.');
-  return std::string(dot == std::string_view::npos ? name : name.substr(0, dot));
-}
 
 // Every error a record's parse reported makes the record count for nothing.
 struct ErrorCount {
@@ -73,6 +70,7 @@ class StudentReader {
       else if (folder && e.name == "feedback") read_markdown_folder(path, [&](const std::string& f) { read_feedback(f, r); });
       else if (folder && e.name == "interviews") read_markdown_folder(path, [&](const std::string& f) { read_interview(f, r); });
       else if (folder && e.name == "scans") continue;  // evidence, any files
+      else if (folder && e.name == "social-gpa") r.social_gpa = read_gpa_staff_records(files_, path, scheme(), limits_, d_);
       else if (!folder && (e.name == "status.yaml" || e.name == "status.yml")) read_status(path, r);
       else d_.report("staff-unknown-entry", Location{path}, {{"name", e.name}});
     }
@@ -101,11 +99,11 @@ class StudentReader {
     for (const DirEntry& e : files_.list(dir)) {
       if (is_ignored_name(e.name) || e.symlink || e.escapes_root) continue;
       std::string path = join_path(dir, e.name);
-      if (e.kind != EntryKind::file || !is_yaml(e.name)) {
+      if (e.kind != EntryKind::file || !is_yaml_name(e.name)) {
         d_.report("staff-unknown-entry", Location{path}, {{"name", e.name}});
         continue;
       }
-      std::string subject = stem(e.name);
+      std::string subject(file_stem(e.name));
       auto [it, inserted] = seen.emplace(subject, out.size());
       if (!inserted) {
         d_.report(what == "confirmation" ? "staff-duplicate-confirmation" : "staff-duplicate-approval", Location{path},
@@ -328,6 +326,11 @@ class StudentReader {
     if (errors.clean()) r.status_override = std::move(s);
   }
 
+  const SocialGpaScheme& scheme() const {
+    static const SocialGpaScheme defaults;
+    return cohort_.social_gpa ? *cohort_.social_gpa : defaults;
+  }
+
   const FileSource& files_;
   std::string dir_;  // the student's folder, relative to the staff folder
   const CohortConfig& cohort_;
@@ -359,6 +362,26 @@ void find_portfolios(const FileSource& files, StaffFolder& out, Diagnostics& d) 
   }
 }
 
+// A student decided on in two records of one period: nobody can say which
+// decision the commission meant, so neither counts.
+void drop_double_decisions(std::vector<GpaCommission>& records, Diagnostics& d) {
+  std::sort(records.begin(), records.end(), [](const GpaCommission& a, const GpaCommission& b) {
+    return std::tie(a.period, a.class_name, a.file) < std::tie(b.period, b.class_name, b.file);
+  });
+  std::map<std::pair<std::string, std::string>, std::string> first;  // (period, student) -> file
+  std::set<std::pair<std::string, std::string>> twice;
+  for (const GpaCommission& c : records)
+    for (const CommissionDecision& x : c.decisions) {
+      auto [it, fresh] = first.emplace(std::pair{c.period, x.student}, c.file);
+      if (fresh) continue;
+      d.report("commission-student-twice", Location{c.file, x.line, 0, 0},
+               {{"student", x.student}, {"period", c.period}, {"other", it->second}});
+      twice.insert(it->first);
+    }
+  for (GpaCommission& c : records)
+    std::erase_if(c.decisions, [&](const CommissionDecision& x) { return twice.count({c.period, x.student}) > 0; });
+}
+
 }  // namespace
 
 StaffFolder read_staff_folder(const FileSource& files, const CohortConfig& cohort, const Limits& limits,
@@ -367,10 +390,16 @@ StaffFolder read_staff_folder(const FileSource& files, const CohortConfig& cohor
   find_portfolios(files, out, diagnostics);
   if (!out.portfolios.empty() || out.too_large) return out;  // fail closed: nothing in it counts
   for (const DirEntry& e : files.list("")) {
-    if (is_ignored_name(e.name) || e.kind != EntryKind::directory || e.symlink || e.escapes_root) continue;
+    if (is_ignored_name(e.name) || e.symlink || e.escapes_root) continue;
+    if (e.kind == EntryKind::file && is_commission_file(e.name)) {
+      if (auto c = read_commission(files, e.name, limits, diagnostics)) out.commissions.push_back(std::move(*c));
+      continue;
+    }
+    if (e.kind != EntryKind::directory) continue;
     if (only_student && e.name != *only_student) continue;
     out.students[e.name] = StudentReader(files, e.name, cohort, limits, diagnostics).read();
   }
+  drop_double_decisions(out.commissions, diagnostics);
   return out;
 }
 

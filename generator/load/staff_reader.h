@@ -21,6 +21,10 @@ struct StaffFolder {
   // the whole staff folder is ignored.
   std::vector<std::string> portfolios;
   bool too_large = false;  // the walk stopped at its bounds (reported): ignored too
+  // commission-*.yaml at the top (load/social_gpa_records.h), by period,
+  // class and file; a student decided on twice in one period is reported and
+  // neither decision counts.
+  std::vector<GpaCommission> commissions;
 };
 
 // `files` is rooted at the staff folder; findings name files relative to it.

@@ -46,6 +46,30 @@ std::optional<std::string> read_text(const YamlNode& v, std::string_view key, co
   return s->scalar;
 }
 
+std::optional<LocalizedText> read_localized(const YamlNode& v, std::string_view key, const FieldContext& c) {
+  if (v.is_null()) return std::nullopt;
+  LocalizedText t;
+  if (v.is_scalar()) {
+    t.en = std::string(trim(v.scalar));
+    return t;
+  }
+  if (!v.is_map()) {
+    c.diagnostics.report("not-localized-text", v.where(c.file), {{"key", std::string(key)}});
+    return std::nullopt;
+  }
+  check_keys(v, localized_text_keys(), c);
+  for (const auto& [lang, value] : v.entries) {
+    std::string* slot = lang.scalar == "kk" ? &t.kk : lang.scalar == "ru" ? &t.ru : lang.scalar == "en" ? &t.en : nullptr;
+    if (!slot) continue;
+    if (auto s = read_text(value, lang.scalar, c)) *slot = std::string(trim(*s));
+  }
+  if (t.kk.empty() && t.ru.empty() && t.en.empty()) {
+    c.diagnostics.report("not-localized-text", v.where(c.file), {{"key", std::string(key)}});
+    return std::nullopt;
+  }
+  return t;
+}
+
 std::optional<double> read_number(const YamlNode& v, std::string_view key, const FieldContext& c) {
   if (v.is_null()) return std::nullopt;
   if (!v.is_scalar()) {

@@ -23,6 +23,9 @@ struct FieldContext {
 };
 
 std::optional<std::string> read_text(const YamlNode& v, std::string_view key, const FieldContext& c);
+// A text in each language: one text (kept as the English, every language's
+// fallback) or {kk, ru, en}; anything else is `not-localized-text`.
+std::optional<LocalizedText> read_localized(const YamlNode& v, std::string_view key, const FieldContext& c);
 // Every number is finite: `nan`, `inf` and `1e400` are not-a-number.
 std::optional<double> read_number(const YamlNode& v, std::string_view key, const FieldContext& c);
 

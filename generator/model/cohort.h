@@ -9,6 +9,7 @@
 #include "diagnostics/diagnostics.h"
 #include "model/framework.h"
 #include "model/portfolio.h"
+#include "model/social_gpa.h"
 
 namespace casfolio {
 
@@ -37,6 +38,10 @@ struct ApprovalRules {
 };
 
 struct Requirements {
+  // `cas: false` in cohort.yaml: a class that keeps portfolios for the
+  // social GPA only (grades 5–10): no CAS requirement is checked, none
+  // judges the status, and no approval is asked for (docs/social-gpa.md).
+  bool cas = true;
   int min_months = 18;
   int max_gap_days = 31;
   // A missed reflection deadline makes a student of concern for this many
@@ -78,29 +83,6 @@ struct Repository {
   int line = 0;
 };
 
-enum class GpaModel { cumulative, levels, mixed };
-enum class Rounding { floor, nearest, none };
-
-struct VolunteerHoursRule {
-  double per = 10;
-  double points = 1;
-  double max = 5;
-  Rounding rounding = Rounding::floor;
-};
-
-struct SocialGpaScheme {
-  GpaModel model = GpaModel::cumulative;
-  VolunteerHoursRule volunteer_hours;
-  // Points per achievement kind; a prize is added on top of its competition.
-  std::vector<std::pair<std::string, double>> points = {
-      {"event_organised", 2}, {"committee", 1}, {"competition", 1}, {"prize", 1}, {"course_certificate", 2}};
-  bool require_evidence = true;
-  double scale_max = 4.0;
-  double full_points = 20;
-  double level_high = 15;
-  double level_satisfactory = 8;
-};
-
 struct CohortConfig {
   std::string file;  // "cohort.yaml" relative to the cohort folder, "" = built-in defaults
   std::string school, programme, cohort;
@@ -112,6 +94,9 @@ struct CohortConfig {
   Requirements requirements;
   std::vector<Deadline> calendar;  // sorted by date
   std::optional<SocialGpaScheme> social_gpa;  // nullopt = not computed
+  // The staff folder's commission-*.yaml records (model/social_gpa.h), by
+  // period then class; empty without a staff folder.
+  std::vector<GpaCommission> commissions;
   // The staff folder (`staff:` relative to the cohort folder, or --staff as
   // given), "" = none: then hours and completion are self-reported. With
   // one, only its confirmations count, even when it is ignored for being

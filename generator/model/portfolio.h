@@ -116,6 +116,8 @@ struct Portfolio {
   std::vector<Experience> experiences;   // sorted by start date, then id
   std::vector<Reflection> reflections;   // all of them, sorted by date, then file
   std::vector<Interview> interviews;     // sorted by date
+  // self-assessment/<period>.yaml: the social GPA questionnaire, by period id.
+  std::vector<GpaSelfAssessment> self_assessments;
   std::vector<std::string> files;        // every non-ignored file, sorted (for bundles)
   // Entries that are there but could not be read (a YAML or front matter
   // error, too large, no date…), sorted: an experience's index.md (then its

@@ -31,7 +31,13 @@ const StaffApproval* StaffRecords::approval(std::string_view experience) const {
 
 bool StaffRecords::empty() const {
   return confirmations.empty() && !plan_approval && experience_approvals.empty() && feedback.empty() &&
-         !status_override && interviews.empty();
+         !status_override && interviews.empty() && social_gpa.empty();
+}
+
+const GpaPeriodRecords* StaffRecords::social_gpa_period(std::string_view period) const {
+  for (const GpaPeriodRecords& r : social_gpa)
+    if (r.period == period) return &r;
+  return nullptr;
 }
 
 }  // namespace casfolio

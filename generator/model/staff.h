@@ -11,6 +11,7 @@
 #include "model/cas.h"
 #include "model/framework.h"
 #include "model/ledger.h"
+#include "model/social_gpa.h"
 #include "model/source_lines.h"
 #include "util/date.h"
 
@@ -98,6 +99,9 @@ struct StaffRecords {
   std::vector<StaffFeedback> feedback;              // by date, then file
   std::optional<StatusOverride> status_override;
   std::vector<StaffInterview> interviews;           // by date, then file
+  // social-gpa/<period>/: the assessment, observation sheets and parents'
+  // answers of each period (model/social_gpa.h), by period id.
+  std::vector<GpaPeriodRecords> social_gpa;
   // From the staff folder's ledger.jsonl when it is trusted and has lines
   // about the student: when the school first saw each file and its latest
   // version. nullopt = dates are as typed (no ledger, a damaged one, or the
@@ -106,6 +110,7 @@ struct StaffRecords {
 
   const StaffConfirmation* confirmation(std::string_view experience) const;
   const StaffApproval* approval(std::string_view experience) const;
+  const GpaPeriodRecords* social_gpa_period(std::string_view period) const;
   bool empty() const;
 };
 

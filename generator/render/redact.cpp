@@ -92,6 +92,9 @@ PublicPortfolio redact_for_public(const Portfolio& source) {
   // Interviews are staff meetings: not on a public page. Nor is anything
   // from the staff folder: p.staff stays empty (fail closed: a record kind
   // added later is not copied either).
+  // The social GPA self-assessment is the student's answer to their school,
+  // never public (docs/social-gpa.md, "Privacy"); self_assessments stay empty.
+  out.hidden_dirs.insert(std::string(kSelfAssessmentFolder));
   p.files = source.files;
   drop_hidden(p.files, out.hidden_dirs);
   return out;

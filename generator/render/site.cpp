@@ -555,6 +555,7 @@ void SiteBuilder::build(SiteSink& sink) {
                           ? cohort_.config.language
                           : cohort_languages_.front();
       cohort_home(home, true);
+      social_gpa_cohort_pages();
       return;
     }
     const size_t i = item - 1;

@@ -101,6 +101,8 @@ class SiteBuilder {
   // An experience's project stages ({key, label, stage_html}), in stage order.
   ViewList stages_view(StudentSite& s, const PageContext& pc, const Experience& e,
                        std::vector<std::string>* inline_images);
+  // social_gpa_pages.cpp: social-gpa/ (the aggregate and the protocols), staff view only.
+  void social_gpa_cohort_pages();
   // print_page.cpp: the whole portfolio as one printable page (print.html).
   void print_page(StudentSite& s, const PageContext& pc);
   std::string markdown(StudentSite& s, const PageContext& pc, const std::string& text, const std::string& dir,
@@ -134,6 +136,10 @@ class SiteBuilder {
   bool template_error_ = false;            // one template error is reported per build
   std::string templates_digest_;
 };
+
+struct StudentGpaView;
+// A student's social GPA record (render/social_gpa_views.h) as template data.
+View student_gpa_data(const StudentGpaView& view);
 
 // A list of plain strings ({{.}} in a template).
 ViewList string_list(const std::vector<std::string>& items);

@@ -8,6 +8,7 @@
 #include "render/charts.h"
 #include "render/markdown.h"
 #include "render/site_builder.h"
+#include "render/social_gpa_views.h"
 #include "render/staff_views.h"
 #include "render/status_view.h"
 #include "render/url.h"
@@ -858,7 +859,7 @@ void SiteBuilder::social_gpa_page(StudentSite& s, const PageContext& pc) {
     put(r, "scale_max", ui.number(scheme.scale_max, 2));
     put(r, "level", ui_label(ui, "gpa_level_", g->level));
     put(r, "show_scaled", g->shows_scaled());
-    put(r, "show_level", g->shows_level());
+    put(r, "show_level", g->shows_level() || scheme.levels_given);
     ViewList items;
     for (const GpaItem& it : g->items) {
       View x;
@@ -880,6 +881,9 @@ void SiteBuilder::social_gpa_page(StudentSite& s, const PageContext& pc) {
     put(r, "items", std::move(items));
     put(v, "result", r);
   }
+  SocialGpaRecord record = compute_social_gpa_record(p, cohort_.config, analysis_.as_of);
+  put(v, "record", student_gpa_data(student_gpa_view(record, scheme, options_.audience, ui)));
+  put(v, "cohort_gpa_href", has_cohort_home_ && options_.audience == Audience::staff ? pc.page("social-gpa/index.html") : "");
   emit(&s, pc, "social_gpa", v);
 }
 

@@ -56,6 +56,14 @@ std::string_view file_name(std::string_view path) {
   return slash == std::string_view::npos ? path : path.substr(slash + 1);
 }
 
+std::string_view file_stem(std::string_view path) {
+  std::string_view name = file_name(path);
+  size_t dot = name.rfind('.');
+  return dot == std::string_view::npos ? name : name.substr(0, dot);
+}
+
+bool is_yaml_name(std::string_view path) { return extension(path) == ".yaml" || extension(path) == ".yml"; }
+
 std::string extension(std::string_view path) {
   std::string_view name = file_name(path);
   size_t dot = name.rfind('.');

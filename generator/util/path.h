@@ -16,6 +16,10 @@ std::optional<std::string> resolve_inside(std::string_view from_dir, std::string
 std::string_view parent_dir(std::string_view path);
 // "a/b/c.md" -> "c.md".
 std::string_view file_name(std::string_view path);
+// "a/b/c.yaml" -> "c"; "c" -> "c".
+std::string_view file_stem(std::string_view path);
+// A .yaml or .yml file name.
+bool is_yaml_name(std::string_view path);
 // "c.md" -> ".md" (lower-cased); "" when none.
 std::string extension(std::string_view path);
 // "a" + "b" -> "a/b"; either may be empty.
