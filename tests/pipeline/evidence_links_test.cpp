@@ -1,9 +1,11 @@
 // `evidence: https://…` from the files to the pages and bundles (issue 13):
 // shown as an external link (rel="noopener noreferrer"), the address as text
 // on the print page, never an image, never fetched, never a file of a
-// bundle, and gone with a private experience.
+// bundle's listing (nor checksummed in its manifest), and gone with a private
+// experience from public pages.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <filesystem>
 #include <map>
 #include <regex>
@@ -109,13 +111,20 @@ TEST_CASE("evidence links: a private experience's link is on no public page") {
   }
 }
 
-TEST_CASE("evidence links: a public bundle lists no link as a file, and verifies") {
+TEST_CASE("evidence links: a bundle lists no link as a file, and verifies", "[bundle]") {
+  // The student's own bundle (with the source part) and a public one (without).
+  const bool is_public = GENERATE(false, true);
+  INFO((is_public ? "--public" : "student"));
   test::TempDir d;
   write_portfolio(d.path() / "ana");
   fs::path dist = d.path() / "dist";
-  auto run = test::cli({"bundle", (d.path() / "ana").string(), "--public", "--out", dist.string(), "--as-of", "2027-06-15"});
+  std::vector<std::string> args = {"bundle", (d.path() / "ana").string(), "--out", dist.string(), "--as-of", "2027-06-15"};
+  if (is_public) args.push_back("--public");
+  auto run = test::cli(args);
   INFO(run.out << run.err);
   REQUIRE(run.code == 0);
+  // Nothing of the student's was left out or refused (a link taken for a file would be: no such file).
+  CHECK((run.out + run.err).find("[bundle-") == std::string::npos);
   size_t zips = 0;
   for (const auto& e : fs::directory_iterator(dist)) {
     if (e.path().extension() != ".zip") continue;
@@ -123,11 +132,13 @@ TEST_CASE("evidence links: a public bundle lists no link as a file, and verifies
     std::map<std::string, std::string> files;
     test::read_zip(test::read_file(e.path()), "", files);
     REQUIRE(files.size() > 5);
+    CHECK(std::any_of(files.begin(), files.end(), [](const auto& f) { return f.first.ends_with("/source/portfolio.yaml"); }) ==
+          !is_public);
     bool manifest = false;
     for (const auto& [path, data] : files) {
       INFO(path);
       CHECK(path.find("example.") == std::string::npos);
-      CHECK(data.find("diary-host") == std::string::npos);
+      if (is_public) CHECK(data.find("diary-host") == std::string::npos);
       if (path.ends_with("/manifest.json")) {
         manifest = true;
         CHECK(data.find("example.") == std::string::npos);  // no entry, no checksum for a link
