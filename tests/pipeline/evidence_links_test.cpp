@@ -36,6 +36,8 @@ void write_portfolio(const fs::path& root) {
                    "  - kind: competition\n    date: 2026-11-01\n    title: Olympiad\n"
                    "    evidence: " + kResult + "\n"
                    "---\nI learnt Python.\n");
+  test::write_file(root / "experiences/coding/2026-10-05-first-week.md",
+                   "---\nevidence: [https://school.example.kz/news/5]\n---\nThe first week.\n");
   test::write_file(root / "experiences/diary/index.md",
                    "---\ntitle: Diary\nstrands: [creativity]\nstart: 2026-10-01\noutcomes: [1]\nprivate: true\n"
                    "evidence: " + std::string(kPrivate) + "\n---\nMine.\n");
@@ -89,7 +91,13 @@ TEST_CASE("evidence links: the experience page links out, the print page shows t
   CHECK_FALSE(std::regex_search(page, std::regex("<(img|iframe|link|script|video|audio|source)[^>]*example\\.(kz|org)")));
   CHECK_FALSE(std::regex_search(page, std::regex("src=\"https?:")));
 
+  const std::string& reflection = page_ending(site, "experiences/coding/2026-10-05-first-week.html");
+  CHECK(count(reflection, "<a href=\"https://school.example.kz/news/5\" rel=\"noopener noreferrer\" "
+                          "class=\"file-card external\"><span class=\"file-kind\">Link</span>"
+                          "<span class=\"file-name\">school.example.kz</span></a>") == 1);
+
   const std::string& print = page_ending(site, "print.html");
+  CHECK(count(print, "<span class=\"file-name\">https://school.example.kz/news/5</span>") == 1);
   CHECK(count(print, "<span class=\"file-name\">https://certificates.example.kz/c/42?lang=kk&amp;n=1</span>") == 1);
   CHECK(count(print, "<span class=\"file-name\">https://olympiad.example.org/result/7</span>") == 1);
   // A link is not a file: nothing published under its name.
