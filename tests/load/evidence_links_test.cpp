@@ -121,3 +121,20 @@ TEST_CASE("evidence links: paths are still paths") {
   CHECK(web_address_host("https://www.example.kz:8443/x?y#z") == "www.example.kz");
   CHECK(web_address_host("http://мектеп.қаз/x") == "мектеп.қаз");
 }
+
+TEST_CASE("evidence links: cohort.yaml's social_gpa.links_count_as_evidence, true unless set") {
+  MemoryFileSource m;
+  m.add("portfolio.yaml", "name: A\n");
+  Cohort defaults = load(m, {}, std::string("social_gpa: true\n"));
+  REQUIRE(defaults.config.social_gpa);
+  CHECK(defaults.config.social_gpa->links_count_as_evidence);
+
+  Cohort off = load(m, {}, std::string("social_gpa:\n  links_count_as_evidence: false\n"));
+  CHECK(format_findings(off) == "");
+  REQUIRE(off.config.social_gpa);
+  CHECK_FALSE(off.config.social_gpa->links_count_as_evidence);
+
+  Cohort typo = load(m, {}, std::string("social_gpa:\n  links_count_as_evidense: false\n"));
+  CHECK(format_findings(typo) == "cohort.yaml:2:3: warning: misspelled-key\n");
+  CHECK(typo.config.social_gpa->links_count_as_evidence);
+}
