@@ -190,6 +190,7 @@ Json social_gpa_rules_json(const SocialGpaScheme& scheme) {
   for (const auto& [kind, value] : scheme.points) points[kind] = number_json(value);
   j["points"] = std::move(points);
   j["require_evidence"] = scheme.require_evidence;
+  j["links_count_as_evidence"] = scheme.links_count_as_evidence;
   j["scale"] = {{"max", number_json(scheme.scale_max)}, {"full_points", number_json(scheme.full_points)}};
   j["levels"] = {{"high", number_json(scheme.level_high)}, {"satisfactory", number_json(scheme.level_satisfactory)}};
   return j;

@@ -26,7 +26,8 @@ double points_for(const SocialGpaScheme& scheme, std::string_view kind) {
   return 0;  // a kind the school's scheme does not score
 }
 
-bool has_evidence(const Portfolio& p, const Achievement& a) {
+bool has_evidence(const Portfolio& p, const Achievement& a, const SocialGpaScheme& scheme) {
+  if (!a.evidence_link.empty() && scheme.links_count_as_evidence) return true;  // checked by the loader, never fetched
   return !a.evidence.empty() && std::binary_search(p.files.begin(), p.files.end(), a.evidence);
 }
 
@@ -125,7 +126,7 @@ SocialGpaResult compute_social_gpa_between(const Portfolio& loaded, const Social
       item.date = a.date;
       item.level = a.level;
       item.quantity = 1;
-      item.counted = !scheme.require_evidence || has_evidence(p, a);
+      item.counted = !scheme.require_evidence || has_evidence(p, a, scheme);
       item.points = item.counted ? points_for(scheme, a.kind) : 0;
       r.items.push_back(std::move(item));
     }

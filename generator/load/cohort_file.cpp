@@ -207,6 +207,7 @@ void read_social_gpa(const YamlNode& v, const FieldContext& c, std::optional<Soc
     }
   }
   r.flag("require_evidence", s.require_evidence);
+  r.flag("links_count_as_evidence", s.links_count_as_evidence);
   if (auto sc = r.sub("scale", gpa_scale_keys())) {
     sc->amount("max", s.scale_max);
     sc->amount("full_points", s.full_points, true);

@@ -10,6 +10,7 @@
 #include "util/markdown_budget.h"
 #include "util/path.h"
 #include "util/text.h"
+#include "util/web_address.h"
 
 namespace casfolio {
 
@@ -151,11 +152,20 @@ void collect_body_refs(const MarkdownBody& body, const std::string& file, Diagno
 }
 
 void collect_evidence_refs(const YamlNode& value, const std::string& file, Diagnostics& diagnostics,
-                           std::vector<PathRef>& refs, int achievement) {
+                           std::vector<PathRef>& refs, std::vector<EvidenceLink>& links, int achievement) {
   FieldContext c{file, diagnostics};
   for (const YamlNode* item : read_list(value, "evidence", c)) {
     auto target = read_text(*item, "evidence", c);
     if (!target) continue;
+    if (has_address_scheme(*target)) {  // never a path: not resolved, so never a file of the portfolio
+      WebAddressCheck verdict = check_web_address(*target);
+      if (verdict == WebAddressCheck::ok) links.push_back(EvidenceLink{*target, item->line});
+      else if (verdict == WebAddressCheck::other_scheme)
+        diagnostics.report("evidence-link-scheme", item->where(file), {{"url", *target}});
+      else
+        diagnostics.report("evidence-link-invalid", item->where(file), {{"url", *target}});
+      continue;
+    }
     PathRef ref;
     ref.kind = PathRef::Kind::evidence;
     ref.target = *target;

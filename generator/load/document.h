@@ -71,9 +71,12 @@ std::optional<MarkdownDocument> parse_markdown_document(std::string_view text, c
 void collect_body_refs(const MarkdownBody& body, const std::string& file, Diagnostics& diagnostics,
                        std::vector<PathRef>& refs);
 
-// Front matter `evidence:` entries as references (reported when not text).
+// Front matter `evidence:` entries: paths as references (reported when not
+// text), web addresses into `links` once checked (util/web_address.h): any
+// scheme but http(s) is `evidence-link-scheme`, a malformed address
+// `evidence-link-invalid`, both errors at the entry.
 void collect_evidence_refs(const YamlNode& value, const std::string& file, Diagnostics& diagnostics,
-                           std::vector<PathRef>& refs, int achievement = -1);
+                           std::vector<PathRef>& refs, std::vector<EvidenceLink>& links, int achievement = -1);
 
 // The framework's outcome references in a list value: [1, 2], [LO1], ["1.2"].
 std::vector<OutcomeRef> read_outcomes(const YamlNode& value, std::string_view key, const Framework& framework,

@@ -154,7 +154,9 @@ void read_achievements(const YamlNode& v, const FieldContext& c, const ParseCont
       if (ev->is_sequence() && ev->items.size() != 1) {
         c.diagnostics.report("not-text", ev->where(c.file), {{"key", "evidence"}});
       } else {
-        collect_evidence_refs(*ev, c.file, c.diagnostics, refs, index);
+        std::vector<EvidenceLink> link;  // at most one: the achievement's own
+        collect_evidence_refs(*ev, c.file, c.diagnostics, refs, link, index);
+        if (!link.empty()) a.evidence_link = link.front().url;
       }
     }
     e.achievements.push_back(std::move(a));
@@ -232,7 +234,8 @@ std::optional<Experience> parse_experience(std::string_view text, const std::str
   if (const YamlNode* v = optional_key(m, "tags")) e.tags = read_text_list(*v, "tags", c);
   if (const YamlNode* v = optional_key(m, "stages")) read_stages(*v, TextIndex(text), c, e, refs);
   if (const YamlNode* v = optional_key(m, "achievements")) read_achievements(*v, c, ctx, e, refs);
-  if (const YamlNode* v = optional_key(m, "evidence")) collect_evidence_refs(*v, file, ctx.diagnostics, refs);
+  if (const YamlNode* v = optional_key(m, "evidence"))
+    collect_evidence_refs(*v, file, ctx.diagnostics, refs, e.evidence_links);
   e.description = doc->body;
   collect_body_refs(e.description, file, ctx.diagnostics, refs);
   return e;

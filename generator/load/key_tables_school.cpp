@@ -139,6 +139,7 @@ const KeyTable& social_gpa_keys() {
       {"model", choice({"cumulative", "levels", "mixed"}), false, "_schema-gpa-model"},
       {"points", map(gpa_points_keys()), false, "_schema-gpa-points"},
       {"require_evidence", boolean(), false, "_schema-gpa-require-evidence"},
+      {"links_count_as_evidence", boolean(), false, "_schema-gpa-links-count-as-evidence"},
       {"scale", map(gpa_scale_keys()), false, "_schema-gpa-scale"},
       {"levels", map(gpa_levels_keys()), false, "_schema-gpa-levels"},
       {"components", map(gpa_components_keys()), false, "_schema-gpa-components"},

@@ -61,7 +61,8 @@ std::optional<Reflection> parse_reflection(std::string_view text, const std::str
           ctx.diagnostics.report("unknown-stage", v->where(file), {{"stage", *s}, {"known", join_names(names)}});
       }
     }
-  if (const YamlNode* v = optional_key(m, "evidence")) collect_evidence_refs(*v, file, ctx.diagnostics, refs);
+  if (const YamlNode* v = optional_key(m, "evidence"))
+    collect_evidence_refs(*v, file, ctx.diagnostics, refs, r.evidence_links);
   r.body = doc->body;
   collect_body_refs(r.body, file, ctx.diagnostics, refs);
   auto date = entry_date(m, file, c, &r.date_from_file_name);

@@ -1,8 +1,31 @@
 #include "model/portfolio.h"
 
+#include <algorithm>
+
 #include "util/path.h"
 
 namespace casfolio {
+
+namespace {
+
+void add_once(std::vector<std::string>& urls, const std::string& url) {
+  if (!url.empty() && std::find(urls.begin(), urls.end(), url) == urls.end()) urls.push_back(url);
+}
+
+}  // namespace
+
+std::vector<std::string> evidence_link_urls(const Experience& e) {
+  std::vector<std::string> urls;
+  for (const EvidenceLink& l : e.evidence_links) add_once(urls, l.url);
+  for (const Achievement& a : e.achievements) add_once(urls, a.evidence_link);
+  return urls;
+}
+
+std::vector<std::string> evidence_link_urls(const Reflection& r) {
+  std::vector<std::string> urls;
+  for (const EvidenceLink& l : r.evidence_links) add_once(urls, l.url);
+  return urls;
+}
 
 std::pair<int, int> KeyLines::at(std::string_view key) const {
   auto it = keys.find(key);

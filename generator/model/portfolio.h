@@ -22,13 +22,23 @@ struct Supervisor {
   bool present() const { return !name.empty() || !role.empty() || !email.empty() || !phone.empty(); }
 };
 
+// A web address written as evidence (`evidence: https://…`): checked by the
+// loader (util/web_address.h), shown as an external link, never fetched,
+// bundled or checksummed. Files are the resolved paths beside it.
+struct EvidenceLink {
+  std::string url;  // as written, percent-encoding untouched
+  int line = 0;     // in the file that names it
+  bool operator==(const EvidenceLink&) const = default;
+};
+
 struct Achievement {
   std::string kind;   // competition | prize | course_certificate | event_organised | committee
   Date date;
   std::string level;  // school | network | regional | republican | international, or ""
   std::string title;
-  std::string evidence;  // resolved path relative to the portfolio root, "" = none
-  int line = 0;          // in the experience's index.md
+  std::string evidence;       // resolved path relative to the portfolio root, "" = none
+  std::string evidence_link;  // or a web address (EvidenceLink), "" = none
+  int line = 0;               // in the experience's index.md
 };
 
 struct Review {  // review.md: the supervisor's confirmation
@@ -51,6 +61,7 @@ struct Reflection {
   std::vector<OutcomeRef> outcomes;
   std::optional<Stage> stage;
   std::vector<std::string> evidence;  // resolved paths, front matter + Markdown links/images
+  std::vector<EvidenceLink> evidence_links;  // front matter web addresses
   MarkdownBody body;
   KeyLines keys;
 };
@@ -76,11 +87,17 @@ struct Experience {
   std::vector<Achievement> achievements;
   std::vector<std::string> tags;
   std::vector<std::string> evidence;  // resolved paths referenced by index.md
+  std::vector<EvidenceLink> evidence_links;  // front matter `evidence:` web addresses (achievements keep their own)
   std::vector<int> reflections;       // indices into Portfolio::reflections, by date
   std::optional<Review> review;
   MarkdownBody description;
   KeyLines keys;
 };
+
+// The web addresses given as evidence, each once in the order written: an
+// experience's front matter, then its achievements'; a reflection's front matter.
+std::vector<std::string> evidence_link_urls(const Experience& e);
+std::vector<std::string> evidence_link_urls(const Reflection& r);
 
 struct Interview {
   std::string file;

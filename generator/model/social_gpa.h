@@ -64,6 +64,9 @@ struct SocialGpaScheme {
   std::vector<std::pair<std::string, double>> points = {
       {"event_organised", 2}, {"committee", 1}, {"competition", 1}, {"prize", 1}, {"course_certificate", 2}};
   bool require_evidence = true;
+  // Whether an achievement's web link (`evidence: https://…`) is evidence;
+  // the methodology lists links among evidence formats (docs/decisions.md).
+  bool links_count_as_evidence = true;
   double scale_max = 4.0;
   double full_points = 20;
   double level_high = 15;

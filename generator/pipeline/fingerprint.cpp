@@ -143,6 +143,7 @@ std::string inputs_key(const CohortConfig& c, const LoadOptions& options) {
     nums.precision(17);
     nums << int(g.model) << ' ' << g.volunteer_hours.per << ' ' << g.volunteer_hours.points << ' '
          << g.volunteer_hours.max << ' ' << int(g.volunteer_hours.rounding) << ' ' << g.require_evidence << ' '
+         << g.links_count_as_evidence << ' '
          << g.scale_max << ' ' << g.full_points << ' ' << g.level_high << ' ' << g.level_satisfactory;
     for (const auto& [kind, points] : g.points) nums << ' ' << kind << '=' << points;
     d.add(nums.str());

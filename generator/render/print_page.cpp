@@ -88,12 +88,12 @@ void SiteBuilder::print_page(StudentSite& s, const PageContext& pc) {
       put(y, "stage", r.stage ? ui.s("stage_" + std::string(name(*r.stage))) : "");
       put(y, "outcomes", outcome_refs(s, pc, r.outcomes));
       put(y, "body_html", markdown(s, pc, r.body.text, std::string(parent_dir(r.file)), 3, &reflection_images));
-      put(y, "gallery", gallery(s, pc, r.evidence, reflection_images));
+      put(y, "gallery", gallery(s, pc, r.evidence, reflection_images, evidence_link_urls(r)));
       reflections.push_back(y);
     }
     put(x, "has_reflections", !reflections.empty());
     put(x, "reflections", std::move(reflections));
-    put(x, "gallery", gallery(s, pc, e.evidence, inline_images));
+    put(x, "gallery", gallery(s, pc, e.evidence, inline_images, evidence_link_urls(e)));
     experiences.push_back(x);
     if (e.project) {
       View y = link_view(e.title, "#" + anchor);
@@ -117,7 +117,7 @@ void SiteBuilder::print_page(StudentSite& s, const PageContext& pc) {
     put(y, "date", ui.date(r.date));
     put(y, "outcomes", outcome_refs(s, pc, r.outcomes));
     put(y, "body_html", markdown(s, pc, r.body.text, std::string(parent_dir(r.file)), 2, &images));
-    put(y, "gallery", gallery(s, pc, r.evidence, images));
+    put(y, "gallery", gallery(s, pc, r.evidence, images, evidence_link_urls(r)));
     general.push_back(y);
   }
   if (!general.empty()) entry(ui.s("general_reflections_title"), "general");

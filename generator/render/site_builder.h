@@ -110,8 +110,10 @@ class SiteBuilder {
   // markdown_to_text(text, limit) of a text of s's model: the text is read
   // once per student (pages in two languages show the same excerpts).
   std::string excerpt(StudentSite& s, const std::string& text, size_t limit);
+  // Evidence files (images not already shown inline), then web links: a
+  // link is an <a rel="noopener noreferrer"> to the address, never fetched.
   View gallery(StudentSite& s, const PageContext& pc, const std::vector<std::string>& evidence,
-               const std::vector<std::string>& shown_inline);
+               const std::vector<std::string>& shown_inline, const std::vector<std::string>& links = {});
   std::string reflection_rest(const StudentSite& s, const Reflection& r) const;
   std::string experience_rest(const StudentSite& s, const Experience& e) const;
   std::string reflection_title(const Reflection& r, const UiText& ui) const;

@@ -13,6 +13,7 @@
 #include "render/status_view.h"
 #include "render/url.h"
 #include "util/path.h"
+#include "util/web_address.h"
 
 namespace casfolio {
 
@@ -151,7 +152,7 @@ std::string SiteBuilder::markdown(StudentSite& s, const PageContext& pc, const s
 }
 
 View SiteBuilder::gallery(StudentSite& s, const PageContext& pc, const std::vector<std::string>& evidence,
-                          const std::vector<std::string>& shown_inline) {
+                          const std::vector<std::string>& shown_inline, const std::vector<std::string>& links) {
   const UiText& ui = UiText::get(pc.lang);
   ViewList items;
   std::set<std::string> seen;
@@ -184,6 +185,14 @@ View SiteBuilder::gallery(StudentSite& s, const PageContext& pc, const std::vect
                              : m->kind == MediaKind::video ? "evidence_video"
                              : m->kind == MediaKind::image ? "evidence_image"
                                                            : "evidence_file"));
+    items.push_back(v);
+  }
+  for (const std::string& url : links) {
+    View v;
+    put(v, "is_link", true);
+    put(v, "url", url);
+    put(v, "host", web_address_host(url));
+    put(v, "kind_label", ui.s("evidence_link"));
     items.push_back(v);
   }
   View g;
@@ -566,6 +575,8 @@ void SiteBuilder::experience_page(StudentSite& s, const PageContext& pc, size_t 
     const MediaItem* m = a.evidence.empty() ? nullptr : s.media->publish(a.evidence);
     put(x, "evidence_href", m && !m->failed ? pc.href(m->href) : "");
     put(x, "evidence_name", m ? m->name : "");
+    put(x, "evidence_url", a.evidence_link);
+    put(x, "evidence_host", web_address_host(a.evidence_link));
     achievements.push_back(x);
   }
   put(v, "has_achievements", !achievements.empty());
@@ -601,7 +612,7 @@ void SiteBuilder::experience_page(StudentSite& s, const PageContext& pc, size_t 
     put(r, "comment_html", markdown(s, pc, rv.comment.text, e.dir, 2));
     put(v, "review", r);
   }
-  put(v, "gallery", gallery(s, pc, e.evidence, inline_images));
+  put(v, "gallery", gallery(s, pc, e.evidence, inline_images, evidence_link_urls(e)));
   emit(&s, pc, "experience", v);
 }
 
@@ -645,7 +656,7 @@ void SiteBuilder::reflection_page(StudentSite& s, const PageContext& pc, size_t 
   put(v, "has_outcomes", !r.outcomes.empty());
   std::vector<std::string> inline_images;
   put(v, "body_html", markdown(s, pc, r.body.text, std::string(parent_dir(r.file)), 1, &inline_images));
-  put(v, "gallery", gallery(s, pc, r.evidence, inline_images));
+  put(v, "gallery", gallery(s, pc, r.evidence, inline_images, evidence_link_urls(r)));
   put(v, "feedback", feedback_view(visible_feedback(p.staff.feedback, options_.audience), r.file, ui,
                                    [&](const std::string& text) { return markdown(s, pc, text, "", 3); }));
   put(v, "history", history_view(p.staff, r.file, ui, options_.audience));  // the ledger's times, staff only
@@ -847,7 +858,10 @@ void SiteBuilder::social_gpa_page(StudentSite& s, const PageContext& pc) {
     points.push_back(x);
   }
   put(v, "points", points);
-  put(v, "require_evidence", ui.s(scheme.require_evidence ? "gpa_evidence_required" : "gpa_evidence_optional"));
+  put(v, "require_evidence",
+      scheme.require_evidence
+          ? ui.s("gpa_evidence_required") + " " + ui.s(scheme.links_count_as_evidence ? "gpa_links_count" : "gpa_links_do_not_count")
+          : ui.s("gpa_evidence_optional"));
   put(v, "scale_rule", ui.format("gpa_scale_rule", {{"max", ui.number(scheme.scale_max, 2)},
                                                   {"full", ui.number(scheme.full_points)}}));
   put(v, "levels_rule", ui.format("gpa_levels_rule", {{"high", ui.number(scheme.level_high)},

@@ -77,7 +77,7 @@ TEST_CASE("report JSON: a student's figures") {
   CHECK(s["social_gpa"]["rules"].dump() ==
         R"({"model":"cumulative","points":{"volunteer_hours":{"per":10,"points":1,"max":5,"rounding":"floor"},)"
         R"("event_organised":2,"committee":1,"competition":1,"prize":1,"course_certificate":2},)"
-        R"("require_evidence":true,"scale":{"max":4,"full_points":20},"levels":{"high":15,"satisfactory":8}})");
+        R"("require_evidence":true,"links_count_as_evidence":true,"scale":{"max":4,"full_points":20},"levels":{"high":15,"satisfactory":8}})");
   CHECK(s["findings"].dump() ==
         R"([{"severity":"info","code":"gpa-no-evidence","file":"experiences/shelter/index.md","line":9,"column":0,)"
         R"("message":"The achievement 'Cup' has no evidence, so it scores 0 points in the social GPA",)"
