@@ -40,11 +40,12 @@ Date required_date(const YamlNode& m, const FieldContext& c) {
 
 // A form's `answers:` map: each key one of the form's statements (checked by
 // the key table), each value one word of its scale; in the form's order.
-std::vector<FormAnswer> read_answers(const YamlNode& m, const std::vector<FormStatement>& form,
+std::vector<FormAnswer> read_answers(const YamlNode& m, const KeyTable& record, const std::vector<FormStatement>& form,
                                      std::span<const std::string_view> scale, const FieldContext& c) {
   std::vector<FormAnswer> out;
   const YamlNode* v = require_key(m, "answers", Location{c.file, m.line, m.column, 0}, c);
   if (!v || !read_map(*v, "answers", c)) return out;
+  check_keys(*v, *record.find("answers")->shape.fields, c);  // only the form's statements
   std::vector<std::pair<std::string_view, std::string>> words;
   for (std::string_view w : scale) words.emplace_back(w, std::string(w));
   for (const FormStatement& s : form) {
@@ -148,7 +149,7 @@ class PeriodReader {
       o.by = required_text(*m, "by", c);
       o.role = optional_text(*m, "role", c);
       o.date = required_date(*m, c);
-      o.answers = read_answers(*m, observation_statements(), kObservationAnswers, c);
+      o.answers = read_answers(*m, gpa_observation_keys(), observation_statements(), kObservationAnswers, c);
       if (errors.clean()) r.observations.push_back(std::move(o));
     }
     std::sort(r.observations.begin(), r.observations.end(),
@@ -164,7 +165,7 @@ class PeriodReader {
     GpaParentAnswers p;
     p.file = file;
     p.date = required_date(*m, c);
-    p.answers = read_answers(*m, parent_questions(), kParentAnswers, c);
+    p.answers = read_answers(*m, gpa_parents_keys(), parent_questions(), kParentAnswers, c);
     p.comment = optional_text(*m, "comment", c);
     if (!errors.clean()) return std::nullopt;
     return p;
@@ -253,7 +254,7 @@ std::optional<GpaSelfAssessment> parse_self_assessment(std::string_view text, co
   s.file = file;
   s.period = std::string(file_stem(file));
   s.date = required_date(*m, c);
-  s.answers = read_answers(*m, self_assessment_statements(), kSelfAnswers, c);
+  s.answers = read_answers(*m, self_assessment_keys(), self_assessment_statements(), kSelfAnswers, c);
   s.comment = optional_text(*m, "comment", c);
   if (!errors.clean()) return std::nullopt;
   return s;

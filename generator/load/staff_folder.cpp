@@ -178,6 +178,7 @@ void attach_staff_records(StaffRecords records, Portfolio& p, const FileSource& 
   }
   out.status_override = std::move(records.status_override);
   out.interviews = std::move(records.interviews);
+  out.social_gpa = std::move(records.social_gpa);
   std::sort(out.confirmations.begin(), out.confirmations.end(),
             [](const auto& a, const auto& b) { return a.experience < b.experience; });
   std::sort(out.experience_approvals.begin(), out.experience_approvals.end(),

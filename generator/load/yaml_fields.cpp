@@ -193,7 +193,10 @@ void check_keys(const YamlNode& map, const std::vector<std::string_view>& known,
 }
 
 void check_keys(const YamlNode& map, const KeyTable& table, const FieldContext& c) {
-  check_keys(map, table.names(), c);
+  if (table.other_keys && table.other_names.empty()) return;  // any key (a kind -> its points)
+  std::vector<std::string_view> names = table.names();
+  names.insert(names.end(), table.other_names.begin(), table.other_names.end());
+  check_keys(map, names, c);
 }
 
 const YamlNode* optional_key(const YamlNode& map, std::string_view key) {

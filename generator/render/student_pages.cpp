@@ -896,6 +896,8 @@ void SiteBuilder::social_gpa_page(StudentSite& s, const PageContext& pc) {
     put(v, "result", r);
   }
   SocialGpaRecord record = compute_social_gpa_record(p, cohort_.config, analysis_.as_of);
+  // With periods, the results are theirs; the items to date stay below as the detail.
+  put(v, "by_periods", !record.periods.empty());
   put(v, "record", student_gpa_data(student_gpa_view(record, scheme, options_.audience, ui)));
   put(v, "cohort_gpa_href", has_cohort_home_ && options_.audience == Audience::staff ? pc.page("social-gpa/index.html") : "");
   emit(&s, pc, "social_gpa", v);
