@@ -7,6 +7,7 @@ packages=(g++ cmake ninja-build pkg-config
   libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-cpp-dev libzip-dev
   nlohmann-json3-dev libcli11-dev libkainjow-mustache-dev libssl-dev
   libvips-dev libcpp-httplib-dev libdtl-dev
+  libicu-dev  # plural forms of messages in kk, ru and en (util/message_format.h)
   libgit2-dev  # casfolio collect: fetching students' repositories (docs/collect.md)
   libmimalloc-dev)  # optional: a faster malloc, about a fifth off a build (docs/performance.md)
 if [[ "${1:-}" == "--test" ]]; then
