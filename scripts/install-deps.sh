@@ -7,8 +7,8 @@ packages=(g++ cmake ninja-build pkg-config
   libcmark-gfm-dev libcmark-gfm-extensions-dev libyaml-cpp-dev libzip-dev
   nlohmann-json3-dev libcli11-dev libkainjow-mustache-dev libssl-dev
   libvips-dev libcpp-httplib-dev libdtl-dev
+  libicu-dev  # plural forms of messages (util/message_format.h), alphabetical order in kk and ru (the protocol)
   libgit2-dev  # casfolio collect: fetching students' repositories (docs/collect.md)
-  libicu-dev  # the social GPA protocol's alphabetical order in kk and ru (ICU collation)
   libsqlite3-dev  # report --format sqlite: the school's local database (docs/social-gpa.md)
   libmimalloc-dev)  # optional: a faster malloc, about a fifth off a build (docs/performance.md)
 if [[ "${1:-}" == "--test" ]]; then

@@ -64,20 +64,20 @@ void check_deadlines(Context& ctx) {
     const Deadline& d = *r.deadline;
     if (to_lower_ascii(trim(d.kind)) == "reflection") {
       // No known programme start: the first window is open-ended ("…").
-      ctx.add(codes::kReflectionDeadlineMissed, portfolio_location(),
-              {{"date", d.date.iso()},
-               {"name", d.name},
-               {"from", r.window_from.valid() ? r.window_from.iso() : "\u2026"}});
+      Args a{{"date", d.date.iso()}};
+      for (auto& name : localized_args("name", d.name, ctx.c.language)) a.push_back(std::move(name));
+      a.push_back({"from", r.window_from.valid() ? r.window_from.iso() : "\u2026"});
+      ctx.add(codes::kReflectionDeadlineMissed, portfolio_location(), std::move(a));
     } else {
-      Args a{{"date", d.date.iso()},
-             {"name", d.name},
-             {"interview", d.interview.empty() ? "interview" : d.interview},
-             {"from", d.from.valid() ? d.from.iso() : ""}};
+      Args a{{"date", d.date.iso()}};
+      for (auto& name : localized_args("name", d.name, ctx.c.language)) a.push_back(std::move(name));
+      a.push_back({"interview", d.interview.empty() ? "interview" : d.interview});
+      a.push_back({"from", d.from.valid() ? d.from.iso() : ""});
       // The sentence names the deadline: its calendar name, else "CAS interview".
       if (d.name.empty())
         add_localized(a, "title", "interview");
       else
-        for (Language l : kAllLanguages) a.emplace_back("title_" + std::string(code(l)), d.name);
+        for (Language l : kAllLanguages) a.emplace_back("title_" + std::string(code(l)), d.name.get(l, ctx.c.language));
       ctx.add(codes::kInterviewDeadlineMissed, portfolio_location(), std::move(a));
     }
   }

@@ -6,6 +6,7 @@
 #include "indicators/analysis.h"
 #include "indicators/report.h"  // finding_json: the same finding objects as `report`
 #include "load/file_source.h"
+#include "render/ui_text.h"  // the status words, as the pages say them
 #include "util/path.h"
 
 namespace casfolio {
@@ -18,6 +19,11 @@ struct CheckOptions {
   std::string format = "text";
   std::string lang;  // --lang; empty = each portfolio's own language
 };
+
+// "on-track" as the pages of `lang` say it ("On track", "По плану", "Жоспар бойынша").
+std::string status_word(std::string_view status, Language lang) {
+  return ui_label(UiText::get(lang), "status_", status);
+}
 
 // What the staff folder holds about a student, under the summary line.
 void print_staff_summary(std::ostream& out, const StudentAnalysis& s, Language lang) {
@@ -35,8 +41,8 @@ void print_staff_summary(std::ostream& out, const StudentAnalysis& s, Language l
   if (const auto& o = s.indicators.status_override) {
     Finding shown;
     shown.code = "_staff-override";
-    shown.args = {{"status", o->status}, {"computed", std::string(name(s.indicators.status))}, {"by", o->by},
-                  {"date", o->date.iso()}, {"reason", o->reason}};
+    shown.args = {{"status", status_word(o->status, lang)}, {"computed", status_word(name(s.indicators.status), lang)},
+                  {"by", o->by}, {"date", o->date.iso()}, {"reason", o->reason}};
     out << render_message(shown, lang).message << "\n";
   }
 }
@@ -109,14 +115,16 @@ int run_check(const CheckOptions& o, Streams io) {
       }
       Finding summary;
       summary.code = "_summary";
-      summary.args = {{"id", p.id}, {"status", std::string(name(s.indicators.status))},
+      summary.args = {{"id", p.id}, {"status", status_word(name(s.indicators.status), po.language)},
                       {"errors", std::to_string(e)}, {"warnings", std::to_string(w)}, {"infos", std::to_string(i)}};
       io.out << render_message(summary, po.language).message << "\n";
       if (cohort.config.has_staff_folder()) print_staff_summary(io.out, s, po.language);
       io.out << "\n";
     }
-    io.out << analysis.students.size() << " portfolio(s) checked as of " << as_of->iso() << ": " << errors
-           << " error(s), " << warnings << " warning(s)\n";
+    io.out << catalog_text("_check-total", cohort_print.language,
+                           {{"portfolios", std::to_string(analysis.students.size())}, {"date", as_of->iso()},
+                            {"errors", std::to_string(errors)}, {"warnings", std::to_string(warnings)}})
+           << "\n";
   }
   if (errors > 0 || (o.strict && warnings > 0)) return 1;
   return 0;

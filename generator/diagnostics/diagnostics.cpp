@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "util/embedded.h"
+#include "util/message_format.h"
 
 namespace casfolio {
 
@@ -25,6 +26,7 @@ struct Entry {
   Severity severity = Severity::error;
   std::map<std::string, std::string, std::less<>> message;  // by language code
   std::map<std::string, std::string, std::less<>> hint;
+  std::map<std::string, std::string, std::less<>> page_hint;  // empty: pages show `hint`
 };
 
 using Catalog = std::map<std::string, Entry, std::less<>>;
@@ -41,6 +43,7 @@ Catalog load_catalog() {
     e.severity = sev == "info" ? Severity::info : sev == "warning" ? Severity::warning : Severity::error;
     for (const auto& m : item.second["message"]) e.message[m.first.as<std::string>()] = m.second.as<std::string>();
     for (const auto& h : item.second["hint"]) e.hint[h.first.as<std::string>()] = h.second.as<std::string>();
+    for (const auto& h : item.second["page_hint"]) e.page_hint[h.first.as<std::string>()] = h.second.as<std::string>();
     catalog[item.first.as<std::string>()] = std::move(e);
     }
   }
@@ -56,27 +59,6 @@ std::string pick(const std::map<std::string, std::string, std::less<>>& texts, L
   if (auto it = texts.find(code(lang)); it != texts.end()) return it->second;
   if (auto it = texts.find("en"); it != texts.end()) return it->second;
   return {};
-}
-
-std::string substitute(std::string_view text, const Args& args) {
-  std::string out;
-  out.reserve(text.size() + 32);
-  for (size_t i = 0; i < text.size();) {
-    if (text[i] == '{') {
-      size_t close = text.find('}', i);
-      if (close != std::string_view::npos) {
-        std::string_view key = text.substr(i + 1, close - i - 1);
-        auto it = std::find_if(args.begin(), args.end(), [&](const auto& a) { return a.first == key; });
-        if (it != args.end()) {
-          out += it->second;
-          i = close + 1;
-          continue;
-        }
-      }
-    }
-    out += text[i++];
-  }
-  return out;
 }
 
 }  // namespace
@@ -98,15 +80,47 @@ std::vector<std::string> all_codes() {
 MessageText render_message(const Finding& f, Language lang) {
   auto it = catalog().find(f.code);
   if (it == catalog().end()) return {f.code, {}};
-  MessageText t{substitute(pick(it->second.message, lang), f.args), substitute(pick(it->second.hint, lang), f.args)};
+  Args args = f.args;
+  // An argument "X_text" names a text of the catalog that stands for {X} in
+  // the reader's language (yaml-cpp's messages: load/yaml_messages.h); X
+  // itself keeps the original words, for JSON and for a text not found.
+  for (const auto& [key, value] : f.args)
+    if (key.ends_with("_text") && value.starts_with("_"))
+      if (auto text = catalog().find(value); text != catalog().end()) {
+        std::string shown = format_message(pick(text->second.message, lang), f.args, lang);
+        std::string_view of = std::string_view(key).substr(0, key.size() - 5);
+        auto slot = std::find_if(args.begin(), args.end(), [&](const auto& a) { return a.first == of; });
+        if (slot != args.end()) slot->second = std::move(shown);
+      }
+  const Entry& e = it->second;
+  // An argument "X.kk" (".ru", ".en") is what {X} says in that language (a
+  // calendar name given in several: model/cohort.h, localized_args).
+  std::string suffix = "." + std::string(code(lang));
+  for (const auto& [key, value] : f.args)
+    if (key.size() > suffix.size() && key.ends_with(suffix)) {
+      std::string_view of = std::string_view(key).substr(0, key.size() - suffix.size());
+      auto slot = std::find_if(args.begin(), args.end(), [&](const auto& a) { return a.first == of; });
+      if (slot != args.end()) slot->second = value;
+    }
+  MessageText t{format_message(pick(e.message, lang), args, lang), format_message(pick(e.hint, lang), args, lang),
+                format_message(pick(e.page_hint.empty() ? e.hint : e.page_hint, lang), args, lang)};
   if (t.message.empty()) t.message = f.code;
   // A requirement finding that an unread file may explain says so (check/unread_rules.cpp).
   auto unread = std::find_if(f.args.begin(), f.args.end(), [](const auto& a) { return a.first == "unread"; });
   if (unread != f.args.end())
     if (auto note = catalog().find(std::string_view("_check-unread-note")); note != catalog().end())
-      t.message += " " + substitute(pick(note->second.message, lang), {{"files", unread->second}});
+      t.message += " " + format_message(pick(note->second.message, lang), {{"files", unread->second}}, lang);
   return t;
 }
+
+std::string catalog_text(std::string_view c, Language lang, const Args& args) {
+  Finding text;
+  text.code = std::string(c);
+  text.args = args;
+  return render_message(text, lang).message;
+}
+
+std::string severity_word(Severity s, Language lang) { return catalog_text("_severity-" + std::string(name(s)), lang); }
 
 Finding make_finding(std::string_view code, Location where, Args args) {
   Finding f;

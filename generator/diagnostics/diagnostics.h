@@ -64,12 +64,21 @@ void sort_findings(std::vector<Finding>& findings);
 struct MessageText {
   std::string message;
   std::string hint;  // may be empty
+  // The hint as a page says it, which shows no source line and no mark:
+  // the catalog's `page_hint` where the hint speaks of the mark, else `hint`.
+  std::string page_hint;
 };
 bool is_known_code(std::string_view code);
 Severity severity_of(std::string_view code);
 // The sentence for `f` in `lang` with its arguments substituted. Falls back
 // to English, then to the code itself, so a missing entry never hides a finding.
 MessageText render_message(const Finding& f, Language lang);
+// A text of the catalog (an entry starting with '_', e.g. "_summary") in
+// `lang` with `args` filled in: the sentences around findings.
+std::string catalog_text(std::string_view code, Language lang, const Args& args = {});
+// The severity as the terminal and the summaries say it in `lang`: info is
+// "note" (as clang says it), "заметка", "ескертпе"; JSON and SARIF keep name().
+std::string severity_word(Severity s, Language lang);
 // Every code in the catalog, sorted (for tests and docs).
 std::vector<std::string> all_codes();
 

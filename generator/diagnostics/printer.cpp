@@ -138,8 +138,8 @@ void print_finding(std::ostream& out, const Finding& f, const PrintOptions& o) {
     out << ':' << f.where.line;
     if (f.where.column > 0) out << ':' << f.where.column;
   }
-  out << ": " << reset << (o.color ? color_of(f.severity) : "") << name(f.severity) << ": " << reset << bold
-      << escape_for_terminal(text.message) << " [" << f.code << "]" << reset << '\n';
+  out << ": " << reset << (o.color ? color_of(f.severity) : "") << severity_word(f.severity, o.language) << ": "
+      << reset << bold << escape_for_terminal(text.message) << " [" << f.code << "]" << reset << '\n';
 
   if (f.where.line > 0 && o.read_source) {
     if (!o.sources) o.sources = std::make_shared<SourceCache>();
@@ -162,7 +162,8 @@ void print_finding(std::ostream& out, const Finding& f, const PrintOptions& o) {
     }
   }
   if (!text.hint.empty())
-    out << (o.color ? "\033[1;36m" : "") << "note: " << reset << escape_for_terminal(text.hint) << '\n';
+    out << (o.color ? "\033[1;36m" : "") << catalog_text("_hint-label", o.language) << ": " << reset
+        << escape_for_terminal(text.hint) << '\n';
 }
 
 }  // namespace casfolio

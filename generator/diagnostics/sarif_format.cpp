@@ -4,6 +4,8 @@
 
 #include <map>
 
+#include "util/message_format.h"
+
 namespace casfolio {
 
 namespace {
@@ -14,20 +16,6 @@ using Json = nlohmann::ordered_json;
 constexpr const char* kSchemaUri =
     "https://docs.oasis-open.org/sarif/sarif/v2.1.0/errata01/os/schemas/sarif-schema-2.1.0.json";
 
-// The catalog's text for a code with each "{name}" shown as "…".
-std::string without_arguments(std::string_view text) {
-  std::string out;
-  for (size_t i = 0; i < text.size();) {
-    size_t close = text[i] == '{' ? text.find('}', i) : std::string_view::npos;
-    if (close != std::string_view::npos) {
-      out += "…";
-      i = close + 1;
-    } else {
-      out += text[i++];
-    }
-  }
-  return out;
-}
 
 Json rule_json(const std::string& code, Language lang) {
   Json rule;
@@ -72,7 +60,7 @@ std::string code_description(std::string_view code, Language lang, bool hint) {
   Finding bare;  // no arguments: render_message leaves each {name} as it is
   bare.code = std::string(code);
   MessageText t = render_message(bare, lang);
-  return without_arguments(hint ? t.hint : t.message);
+  return without_placeholders(hint ? t.hint : t.message);
 }
 
 std::string sarif_log(const std::vector<ShownFinding>& findings, const SarifRun& run) {

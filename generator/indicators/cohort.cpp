@@ -10,8 +10,8 @@ namespace casfolio {
 
 namespace {
 
-std::string deadline_detail(const Deadline& d) {
-  if (!d.name.empty()) return d.name;
+std::string deadline_detail(const Deadline& d, Language lang) {
+  if (!d.name.empty()) return d.name.get(lang);
   if (!d.interview.empty()) return d.kind + " (" + d.interview + ")";
   return d.kind;
 }
@@ -38,7 +38,8 @@ CohortIndicators compute_cohort(const Cohort& cohort, const std::vector<StudentI
 
     for (const DeadlineResult& d : s.deadlines) {
       if (d.state != DeadlineState::missed || !d.deadline) continue;
-      c.overdue.push_back({s.id, "deadline", d.deadline->date, deadline_detail(*d.deadline)});
+      c.overdue.push_back(
+          {s.id, "deadline", d.deadline->date, deadline_detail(*d.deadline, cohort.config.language), d.deadline->name});
     }
     for (const std::string& id : s.unreflected_experiences) {
       const Experience* e = p ? p->find_experience(id) : nullptr;

@@ -186,6 +186,7 @@ struct OverdueItem {
   std::string what;  // "deadline" | "experience-without-reflection"
   Date date;         // the deadline, or the experience's end
   std::string detail;  // deadline name (else kind, with the interview), or the experience id
+  LocalizedText name;  // a deadline's calendar name in each language it is given in (pages show theirs)
 };
 
 struct AdvisorGroup {

@@ -66,13 +66,14 @@ Json social_gpa_json(const SocialGpaResult& r, const SocialGpaScheme& scheme) {
   return j;
 }
 
-Json deadline_json(const DeadlineResult& d) {
+// The calendar name in the report's language (`lang`), else the cohort's.
+Json deadline_json(const DeadlineResult& d, Language lang, Language cohort) {
   Json j;
   j["date"] = date_json(d.deadline->date);
   j["from"] = date_json(d.deadline->from);
   std::string kind = kind_of(*d.deadline);
   j["kind"] = kind;
-  j["name"] = text_or_null(d.deadline->name);
+  j["name"] = text_or_null(d.deadline->name.get(lang, cohort));
   j["interview"] = kind == "interview" ? text_or_null(d.deadline->interview) : Json(nullptr);
   j["state"] = name(d.state);
   j["met_by"] = text_or_null(d.met_by);
@@ -260,7 +261,7 @@ Json student_json(const StudentAnalysis& s, const CohortConfig& config, Audience
 
   j["deadlines"] = Json::array();
   for (const DeadlineResult& d : ind.deadlines)
-    if (d.deadline) j["deadlines"].push_back(deadline_json(d));
+    if (d.deadline) j["deadlines"].push_back(deadline_json(d, p.profile.language, config.language));
   j["deadline_counts"] = {{"met", ind.deadlines_met}, {"missed", ind.deadlines_missed}, {"upcoming", ind.deadlines_upcoming}};
 
   j["interviews"] = Json::array();

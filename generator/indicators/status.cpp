@@ -98,10 +98,11 @@ std::vector<UnmetRequirement> unmet_requirements(const StudentIndicators& s, con
     if (d.state == DeadlineState::missed && d.deadline && same_word(d.deadline->kind, "interview") &&
         !held_since(s, *d.deadline)) {
       const Deadline& dl = *d.deadline;
-      unmet("_unmet-interview",
-            {{"name", !dl.name.empty() ? dl.name : !dl.interview.empty() ? dl.interview : dl.kind},
-             {"date", dl.date.iso()}},
-            true);
+      // The calendar's name in each language (the cohort's is not known here: English, then any).
+      Args a = dl.name.empty() ? Args{{"name", !dl.interview.empty() ? dl.interview : dl.kind}}
+                               : localized_args("name", dl.name, Language::en);
+      a.push_back({"date", dl.date.iso()});
+      unmet("_unmet-interview", std::move(a), true);
     }
   // 5. No CAS project started by requirements.project.start_by.
   if (r.project.start_by.valid() && s.as_of.valid() && r.project.start_by <= s.as_of && s.projects.empty())

@@ -114,6 +114,23 @@ void read_requirements(const Reader& r, Requirements& q) {
     }
 }
 
+// A text in one language or several: `name: Interview` (kept as English,
+// shown in every language) or `name: {kk: …, ru: …, en: …}`; another key
+// in the map is an error at its line (a typo would silently lose the text).
+void read_localized(const YamlNode& v, std::string_view key, const FieldContext& c, LocalizedText& out) {
+  if (!v.is_map()) {
+    if (auto s = read_text(v, key, c)) out.en = std::string(trim(*s));
+    return;
+  }
+  for (const auto& [k, value] : v.entries)
+    if (!parse_language(k.scalar))
+      c.diagnostics.report("unknown-language", k.where(c.file), {{"key", std::string(key)}, {"language", k.scalar}});
+  for (Language l : kAllLanguages)
+    if (const YamlNode* t = optional_key(v, code(l)))
+      if (auto s = read_text(*t, code(l), c))
+        (l == Language::kk ? out.kk : l == Language::ru ? out.ru : out.en) = std::string(trim(*s));
+}
+
 void read_calendar(const YamlNode& v, const FieldContext& c, std::vector<Deadline>& out) {
   for (const YamlNode* item : read_list(v, "calendar", c)) {
     if (!item->is_map()) {
@@ -159,7 +176,7 @@ void read_calendar(const YamlNode& v, const FieldContext& c, std::vector<Deadlin
     } else {
       ok = false;
     }
-    r.text("name", d.name);
+    if (const YamlNode* name = optional_key(*item, "name")) read_localized(*name, "name", c, d.name);
     r.text("interview", d.interview);
     if (ok) out.push_back(std::move(d));
   }

@@ -125,7 +125,7 @@ const KeyTable& calendar_keys() {
         {"from", date(), false, "_schema-calendar-from"},
         {"to", date(), false, "_schema-calendar-to"},
         {"kind", text(), true, "_schema-calendar-kind"},
-        {"name", text(), false, "_schema-calendar-name"},
+        {"name", localized(), false, "_schema-calendar-name"},
         {"interview", text(), false, "_schema-calendar-interview"},
     });
     c.required_one_of = {{"date"}, {"from", "to"}};  // the day of a deadline, or a period

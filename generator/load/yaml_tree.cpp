@@ -7,6 +7,7 @@
 
 #include "load/text_index.h"
 #include "load/yaml_hints.h"
+#include "load/yaml_messages.h"
 #include "util/text.h"
 
 namespace casfolio {
@@ -161,6 +162,14 @@ bool explain_syntax_error(std::string_view text, const TextIndex& lines, const Y
   return false;
 }
 
+// yaml-syntax's arguments: yaml-cpp's words and the catalog text that says
+// them in the reader's language (yaml_messages.h).
+Args detail_args(const std::string& msg) {
+  YamlMessage m = yaml_message(msg);
+  if (m.text.empty()) return {{"detail", msg}};
+  return {{"detail", msg}, {"detail_text", m.text}, {"what", m.what}};
+}
+
 // Whether a quoted scalar starts at `line`:`column` in `node` (its tree is
 // bounded by YamlLimits::max_nodes).
 bool has_quoted_value_at(const YamlNode& node, int line, int column) {
@@ -293,7 +302,7 @@ std::optional<YamlNode> parse_yaml(std::string_view text, const std::string& fil
     if (!explain_syntax_error(text, lines, e, file, first_line, diagnostics))
       diagnostics.report("yaml-syntax",
                          Location{file, first_line + line0, lines.column(line0, size_t(std::max(0, e.mark.column))), 0},
-                         {{"detail", e.msg}});
+                         detail_args(e.msg));
     return std::nullopt;
   } catch (const std::exception& e) {
     diagnostics.report("yaml-syntax", Location{file, first_line, 1, 0}, {{"detail", e.what()}});

@@ -63,11 +63,17 @@ struct Requirements {
 };
 inline constexpr int kMaxGraceDays = 365;
 
+// A finding's arguments for a deadline's name: {key} in `fallback` (the
+// cohort's language, for JSON), and "key.kk", "key.ru", "key.en" that a
+// message in that language shows instead (diagnostics.h, render_message),
+// each only where that language's name differs.
+Args localized_args(const std::string& key, const LocalizedText& text, Language fallback);
+
 struct Deadline {
   Date date;           // the due day; for a range, its last day
   Date from;           // first day of a range, unset for a single day
   std::string kind;    // reflection | interview | event | any word
-  std::string name;
+  LocalizedText name;     // `name:` as one text (kept as `en`) or {kk, ru, en}
   std::string interview;  // for interviews: first | mid | final | ...
   int line = 0;           // in cohort.yaml
 };

@@ -1,5 +1,6 @@
 #include "model/framework.h"
 
+#include "model/cohort.h"  // localized_args
 #include "util/text.h"
 
 namespace casfolio {
@@ -9,6 +10,20 @@ const std::string& LocalizedText::get(Language l) const {
   if (!mine.empty()) return mine;
   if (!en.empty()) return en;
   return !ru.empty() ? ru : kk;
+}
+
+const std::string& LocalizedText::get(Language l, Language fallback) const {
+  const std::string& mine = l == Language::kk ? kk : l == Language::ru ? ru : en;
+  return mine.empty() ? get(fallback) : mine;
+}
+
+Args localized_args(const std::string& key, const LocalizedText& text, Language fallback) {
+  Args args{{key, text.get(fallback)}};
+  for (Language l : kAllLanguages) {  // only where a language says something else (a plain name needs none)
+    const std::string& own = text.get(l, fallback);
+    if (own != args[0].second) args.emplace_back(key + "." + std::string(code(l)), own);
+  }
+  return args;
 }
 
 const Outcome* Framework::find(std::string_view outcome_id) const {

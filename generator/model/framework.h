@@ -13,7 +13,11 @@ namespace casfolio {
 // Text in each UI language; `get` falls back to English, then any.
 struct LocalizedText {
   std::string kk, ru, en;
+  // `l`'s text, else English, else any given.
   const std::string& get(Language l) const;
+  // `l`'s text, else `fallback`'s (the cohort's language), else any given.
+  const std::string& get(Language l, Language fallback) const;
+  bool empty() const { return kk.empty() && ru.empty() && en.empty(); }
 };
 
 struct Indicator {

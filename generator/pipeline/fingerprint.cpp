@@ -135,7 +135,7 @@ std::string inputs_key(const CohortConfig& c, const LoadOptions& options) {
   sim.precision(17);
   sim << r.similarity;
   d.add(sim.str());
-  for (const Deadline& dl : c.calendar) d.add(dl.date.iso()).add(dl.from.iso()).add(dl.kind).add(dl.name).add(dl.interview).add(dl.line);
+  for (const Deadline& dl : c.calendar) d.add(dl.date.iso()).add(dl.from.iso()).add(dl.kind).add(dl.name.kk).add(dl.name.ru).add(dl.name.en).add(dl.interview).add(dl.line);
   d.add("|");
   if (c.social_gpa) {
     const SocialGpaScheme& g = *c.social_gpa;

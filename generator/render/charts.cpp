@@ -68,6 +68,23 @@ std::string escape_html(std::string_view in) {
   return out;
 }
 
+std::string catalog_text_html(std::string_view text) {
+  std::string out;
+  out.reserve(text.size() + 16);
+  for (size_t i = 0; i < text.size();) {
+    size_t open = text.find('`', i);
+    size_t close = open == std::string_view::npos ? open : text.find('`', open + 1);
+    if (close == std::string_view::npos) {
+      out += escape_html(text.substr(i));
+      break;
+    }
+    out += escape_html(text.substr(i, open - i));
+    out += "<code>" + escape_html(text.substr(open + 1, close - open - 1)) + "</code>";
+    i = close + 1;
+  }
+  return out;
+}
+
 std::string hours_chart(const std::string& id, const std::array<double, 3>& claimed_in,
                         const std::array<double, 3>& confirmed_in, const UiText& ui) {
   const int width = 360, row = 58, label_w = 0, value_w = 56;

@@ -45,5 +45,9 @@ std::string strand_bar(const std::array<int, 3>& counts, const UiText& ui);
 
 // Escapes text for HTML and SVG (& < > " ').
 std::string escape_html(std::string_view text);
+// A catalog text (a finding's message or hint) as HTML: escaped, and each
+// `code` between a pair of backticks in <code> rather than showing the
+// backticks (the terminal shows them as written). An odd backtick stays.
+std::string catalog_text_html(std::string_view text);
 
 }  // namespace casfolio

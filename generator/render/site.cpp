@@ -28,12 +28,6 @@ std::string PageContext::page(std::string_view rest_path) const {
   return href(std::string(code(lang)) + "/" + std::string(rest_path));
 }
 
-std::string ui_label(const UiText& ui, const std::string& prefix, std::string_view value) {
-  std::string key = prefix;
-  for (char c : value) key += c == '-' ? '_' : c;
-  return ui.has(key) ? ui.s(key) : std::string(value);
-}
-
 namespace {
 
 const char* kStatusOrder[] = {"complete", "on-track", "of-concern"};
@@ -206,9 +200,11 @@ View SiteBuilder::findings_view(const std::vector<Finding>& findings, const Stud
       if (f.severity != sev) continue;
       MessageText m = render_message(f, pc.lang);
       View item;
-      put(item, "message", m.message);
-      put(item, "hint", m.hint);
-      put(item, "has_hint", !m.hint.empty());
+      put(item, "message", m.message);  // plain, for a project's own templates
+      put(item, "hint", m.page_hint);
+      put(item, "message_html", catalog_text_html(m.message));
+      put(item, "hint_html", catalog_text_html(m.page_hint));
+      put(item, "has_hint", !m.page_hint.empty());
       std::string where = f.where.file;
       if (!where.empty() && f.where.line > 0) where += ":" + std::to_string(f.where.line);
       put(item, "where", where);
@@ -403,6 +399,8 @@ void SiteBuilder::cohort_home(Language lang, bool at_root) {
     if (const Experience* e = it->portfolio->find_experience(item.detail)) {
       detail = e->title;
       detail_href = pc.page(experience_rest(*it, *e));
+    } else if (!item.name.empty()) {
+      detail = item.name.get(pc.lang, c.language);
     } else if (item.detail == "reflection" || item.detail == "interview" || item.detail == "event") {
       detail = ui_label(ui, "deadline_kind_", item.detail);
     }
@@ -418,7 +416,7 @@ void SiteBuilder::cohort_home(Language lang, bool at_root) {
     if (d.date < analysis_.as_of || upcoming.size() >= 6) continue;
     View u;
     put(u, "date", d.from.valid() ? date_range(d.from, d.date, ui) : ui.date(d.date));
-    put(u, "name", d.name.empty() ? ui_label(ui, "deadline_kind_", d.kind) : d.name);
+    put(u, "name", d.name.empty() ? ui_label(ui, "deadline_kind_", d.kind) : d.name.get(pc.lang, c.language));
     put(u, "kind", d.kind);
     upcoming.push_back(u);
   }

@@ -169,8 +169,4 @@ inline void put(View& v, const std::string& key, ViewList&& list) {
 SearchEntry search_entry(const std::string& title, const std::string& student, const std::string& kind,
                          const std::string& url, const std::string& text);
 
-// A label from the UI table for a value that may be outside it ("status_" +
-// "on-track" -> status_on_track); the value itself when there is no entry.
-std::string ui_label(const UiText& ui, const std::string& prefix, std::string_view value);
-
 }  // namespace casfolio

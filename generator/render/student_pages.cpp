@@ -451,7 +451,8 @@ void SiteBuilder::student_home(StudentSite& s, const PageContext& pc) {
         if (r.deadline == &d) result = &r;
       View x;
       put(x, "date", d.from.valid() ? ui.date_short(d.from) + " – " + ui.date_short(d.date) : ui.date_short(d.date));
-      put(x, "name", d.name.empty() ? ui_label(ui, "deadline_kind_", d.kind) : d.name);
+      put(x, "name", d.name.empty() ? ui_label(ui, "deadline_kind_", d.kind)
+                                    : d.name.get(pc.lang, cohort_.config.language));
       std::string state = result ? std::string(name(result->state))
                           : d.kind == "reflection" || d.kind == "interview"
                               ? (d.date >= analysis_.as_of ? "upcoming" : "unknown")

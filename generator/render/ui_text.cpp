@@ -8,34 +8,11 @@
 #include <mutex>
 
 #include "util/embedded.h"
+#include "util/message_format.h"
 
 namespace casfolio {
 
 namespace {
-
-std::string substitute(std::string_view text, const std::vector<std::pair<std::string, std::string>>& args) {
-  std::string out;
-  out.reserve(text.size() + 16);
-  for (size_t i = 0; i < text.size();) {
-    if (text[i] == '{') {
-      size_t close = text.find('}', i);
-      if (close != std::string_view::npos) {
-        std::string_view key = text.substr(i + 1, close - i - 1);
-        bool done = false;
-        for (const auto& [k, v] : args)
-          if (k == key) {
-            out += v;
-            i = close + 1;
-            done = true;
-            break;
-          }
-        if (done) continue;
-      }
-    }
-    out += text[i++];
-  }
-  return out;
-}
 
 std::string two_digits(int v) {
   char buf[8];
@@ -110,29 +87,29 @@ const std::string& UiText::s(std::string_view key) const {
 }
 
 std::string UiText::format(std::string_view key, const std::vector<std::pair<std::string, std::string>>& args) const {
-  return substitute(s(key), args);
+  return format_message(s(key), args, language_);
 }
 
 std::string UiText::date(Date d) const {
   if (!d.valid()) return {};
-  return substitute(s("date_long"), {{"day", std::to_string(d.day())},
+  return format_message(s("date_long"), {{"day", std::to_string(d.day())},
                                      {"month", months_[size_t(d.month() - 1)]},
                                      {"month_genitive", months_genitive_[size_t(d.month() - 1)]},
-                                     {"year", std::to_string(d.year())}});
+                                     {"year", std::to_string(d.year())}}, language_);
 }
 
 std::string UiText::date_short(Date d) const {
   if (!d.valid()) return {};
-  return substitute(s("date_short"), {{"day", std::to_string(d.day())},
+  return format_message(s("date_short"), {{"day", std::to_string(d.day())},
                                       {"dd", two_digits(d.day())},
                                       {"mm", two_digits(d.month())},
                                       {"month_short", months_short_[size_t(d.month() - 1)]},
-                                      {"year", std::to_string(d.year())}});
+                                      {"year", std::to_string(d.year())}}, language_);
 }
 
 std::string UiText::month_year(int year, int month) const {
   if (month < 1 || month > 12) return std::to_string(year);
-  return substitute(s("month_year"), {{"month", months_[size_t(month - 1)]}, {"year", std::to_string(year)}});
+  return format_message(s("month_year"), {{"month", months_[size_t(month - 1)]}, {"year", std::to_string(year)}}, language_);
 }
 
 std::string UiText::month_short(int month) const {
@@ -159,6 +136,12 @@ std::string UiText::number(double value, int decimals) const {
   const std::string& sep = s("decimal_separator");
   if (auto dot = out.find('.'); dot != std::string::npos) out.replace(dot, 1, sep);
   return out;
+}
+
+std::string ui_label(const UiText& ui, const std::string& prefix, std::string_view value) {
+  std::string key = prefix;
+  for (char c : value) key += c == '-' ? '_' : c;
+  return ui.has(key) ? ui.s(key) : std::string(value);
 }
 
 }  // namespace casfolio

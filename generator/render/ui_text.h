@@ -43,4 +43,8 @@ class UiText {
   std::vector<std::string> months_, months_genitive_, months_short_;
 };
 
+// A label from the UI table for a value that may be outside it ("status_" +
+// "on-track" -> status_on_track); the value itself when there is no entry.
+std::string ui_label(const UiText& ui, const std::string& prefix, std::string_view value);
+
 }  // namespace casfolio

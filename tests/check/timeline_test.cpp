@@ -39,7 +39,7 @@ Deadline deadline(const char* date, const char* kind, const char* interview = ""
   if (from) x.from = d(from);
   x.kind = kind;
   x.interview = interview;
-  x.name = name;
+  x.name.en = name;
   return x;
 }
 

@@ -46,9 +46,9 @@ TEST_CASE("new experience from the repository root with several portfolios lists
   CHECK(r.code == 2);
   CHECK(r.out.empty());
   CHECK(r.err ==
-        "casfolio new: error: . не внутри портфолио, но в ней 2 портфолио: выберите одно через --in "
+        "casfolio new: ошибка: . не внутри портфолио, но в ней 2 портфолио: выберите одно через --in "
         "[new-choose-portfolio]\n"
-        "note: Добавьте --in с папкой вашего портфолио (одной из перечисленных ниже) или запустите команду в этой "
+        "подсказка: Добавьте --in с папкой вашего портфолио (одной из перечисленных ниже) или запустите команду в этой "
         "папке.\n"
         "  casfolio new experience 'Guitar lessons' --in content/students/11b/bob\n"
         "  casfolio new experience 'Guitar lessons' --in content/students/ana\n");
@@ -65,7 +65,7 @@ TEST_CASE("new experience from the repository root with several portfolios lists
   SECTION("--in naming the cohort lists the same, below it") {
     CliRun in_cohort = cli({"new", "reflection", "--in", "content/"});
     CHECK(in_cohort.code == 2);
-    CHECK(in_cohort.err.find("casfolio new: error: content/ не внутри портфолио, но в ней 2 портфолио") == 0);
+    CHECK(in_cohort.err.find("casfolio new: ошибка: content/ не внутри портфолио, но в ней 2 портфолио") == 0);
     CHECK(in_cohort.err.ends_with("  casfolio new reflection --in content/students/11b/bob\n"
                                   "  casfolio new reflection --in content/students/ana\n"));
   }
@@ -128,8 +128,8 @@ TEST_CASE("new reflection takes the experience's title, and lists the experience
   CHECK(missing.code == 2);
   CHECK(missing.out.empty());
   CHECK(missing.err ==
-        "casfolio new: error: в . нет опыта «Фортепиано» [new-no-such-experience]\n"
-        "note: Назовите опыт по имени его папки или по его названию. Опыты этого портфолио (папка — название) "
+        "casfolio new: ошибка: в . нет опыта «Фортепиано» [new-no-such-experience]\n"
+        "подсказка: Назовите опыт по имени его папки или по его названию. Опыты этого портфолио (папка — название) "
         "перечислены ниже.\n"
         "  guitar — Уроки гитары\n"
         "  shakhmatnyi-klub — Шахматный клуб\n");

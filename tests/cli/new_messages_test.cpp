@@ -24,22 +24,22 @@ TEST_CASE("casfolio new refuses in the portfolio's language, with a code and a h
   CliRun bad_date = cli({"new", "experience", "Guitar", "--date", "2026-02-30"});
   CHECK(bad_date.code == 2);
   CHECK(bad_date.err ==
-        "casfolio new: error: --date ждёт настоящую дату в виде ГГГГ-ММ-ДД, а получено «2026-02-30» [new-bad-date]\n"
-        "note: Например, --date 2026-11-23; без --date будет сегодняшняя дата.\n");
+        "casfolio new: ошибка: --date ждёт настоящую дату в виде ГГГГ-ММ-ДД, а получено «2026-02-30» [new-bad-date]\n"
+        "подсказка: Например, --date 2026-11-23; без --date будет сегодняшняя дата.\n");
 
   CliRun no_title = cli({"new", "experience", "--date", "2026-11-23"});
   CHECK(no_title.code == 2);
   CHECK(no_title.err ==
-        "casfolio new: error: casfolio new experience нужно название [new-title-missing]\n"
-        "note: Например: casfolio new experience \"Уроки гитары\" (для проекта CAS добавьте --project)\n");
+        "casfolio new: ошибка: casfolio new experience нужно название [new-title-missing]\n"
+        "подсказка: Например: casfolio new experience \"Уроки гитары\" (для проекта CAS добавьте --project)\n");
 
   REQUIRE(cli({"new", "experience", "Guitar", "--date", "2026-11-23"}).code == 0);
   CliRun again = cli({"new", "experience", "Guitar", "--date", "2026-11-23"});
   CHECK(again.code == 1);
   CHECK(again.out.empty());
   CHECK(again.err ==
-        "casfolio new: error: experiences/guitar/index.md уже существует; ничего не изменено [new-file-exists]\n"
-        "note: casfolio new никогда не перезаписывает файл. Выберите другое название или правьте существующий "
+        "casfolio new: ошибка: experiences/guitar/index.md уже существует; ничего не изменено [new-file-exists]\n"
+        "подсказка: casfolio new никогда не перезаписывает файл. Выберите другое название или правьте существующий "
         "файл.\n");
 }
 
@@ -52,14 +52,14 @@ TEST_CASE("casfolio new portfolio: a missing name and a bad --language, in the c
   CliRun no_name = cli({"new", "portfolio"});
   CHECK(no_name.code == 2);
   CHECK(no_name.err ==
-        "casfolio new: error: casfolio new portfolio үшін оқушының аты-жөні керек [new-name-missing]\n"
-        "note: Мысалы: casfolio new portfolio \"Аружан Бекова\"\n");
+        "casfolio new: қате: casfolio new portfolio үшін оқушының аты-жөні керек [new-name-missing]\n"
+        "кеңес: Мысалы: casfolio new portfolio \"Аружан Бекова\"\n");
 
   CliRun bad_language = cli({"new", "portfolio", "Ana Test", "--language", "de"});
   CHECK(bad_language.code == 2);
   CHECK(bad_language.err ==
-        "casfolio new: error: --language мәні kk, ru не en болуы керек, ал берілгені «de» [new-bad-language]\n"
-        "note: kk — қазақша, ru — орысша, en — ағылшынша; --language жазылмаса, когортаның тілі алынады.\n");
+        "casfolio new: қате: --language мәні kk, ru не en болуы керек, ал берілгені «de» [new-bad-language]\n"
+        "кеңес: kk — қазақша, ru — орысша, en — ағылшынша; --language жазылмаса, когортаның тілі алынады.\n");
   CHECK_FALSE(fs::exists(tmp.path() / "students/ana-test"));
 
   CliRun no_folder_name = cli({"new", "portfolio", "!!!", "--language", "en"});

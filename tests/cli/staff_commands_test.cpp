@@ -336,7 +336,7 @@ TEST_CASE("a Kazakh cohort reads the staff commands' refusals in Kazakh", "[staf
   CHECK(read_file(d.path() / "staff/ana/approvals/plan.yaml").find("by: \"Марат Искаков\"\n") != std::string::npos);
   CliRun again = cli({"approve", "students/ana/plan.md", "--by", "Марат Искаков"});
   CHECK(again.code == 1);
-  CHECK(again.err.starts_with("staff/ana/approvals/plan.yaml: error: staff/ana/approvals/plan.yaml бұрыннан бар; "
+  CHECK(again.err.starts_with("staff/ana/approvals/plan.yaml: қате: staff/ana/approvals/plan.yaml бұрыннан бар; "
                               "ештеңе жазылған жоқ [staff-command-record-exists]\n"));
 }
 

@@ -33,7 +33,7 @@ std::string errors_of(const std::string& out) {
     std::string line = out.substr(pos, nl == std::string::npos ? std::string::npos : nl - pos + 1);
     pos = nl == std::string::npos ? out.size() : nl + 1;
     bool finding = line.find(": error: ") != std::string::npos || line.find(": warning: ") != std::string::npos ||
-                   line.find(": info: ") != std::string::npos;
+                   line.find(": note: ") != std::string::npos;
     bool detail = line.starts_with("    ") || line.starts_with("note: ");
     if (finding) in_error = line.find(": error: ") != std::string::npos;
     else if (!detail) in_error = false;

@@ -134,8 +134,8 @@ TEST_CASE("accounted: casfolio check counts the student whose portfolio.yaml is 
   CHECK(r.exit_code == 1);
   CHECK(r.out.find("\ncohort/students/bob/portfolio.yaml: error: cannot read this file [file-unreadable]\n") !=
         std::string::npos);
-  CHECK(r.out.find("\nbob: of-concern (1 errors, 0 warnings, 0 notes)\n") != std::string::npos);
-  CHECK(r.out.find("\n2 portfolio(s) checked as of 2026-10-05: 1 error(s), 11 warning(s)\n") != std::string::npos);
+  CHECK(r.out.find("\nbob: Of concern (1 error, 0 warnings, 0 notes)\n") != std::string::npos);
+  CHECK(r.out.find("\n2 portfolios checked as of 2026-10-05: 1 error, 11 warnings\n") != std::string::npos);
 }
 
 TEST_CASE("accounted: the loader's one way of reading a file refuses a FIFO and a link leading out") {

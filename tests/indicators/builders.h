@@ -104,7 +104,7 @@ inline Deadline deadline(const char* date, const std::string& kind, const std::s
   d.date = day(date);
   d.kind = kind;
   d.interview = interview_kind;
-  d.name = name;
+  d.name.en = name;
   return d;
 }
 

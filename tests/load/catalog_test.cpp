@@ -25,7 +25,7 @@ YAML::Node load_catalog() {
 
 std::set<std::string> placeholders(const std::string& text) {
   std::set<std::string> out;
-  static const std::regex re("\\{([a-z_]+)\\}");
+  static const std::regex re("\\{([a-z_]+)[},]");  // "{name}" or "{name, plural, …}"
   for (auto it = std::sregex_iterator(text.begin(), text.end(), re); it != std::sregex_iterator(); ++it)
     out.insert((*it)[1]);
   return out;

@@ -67,7 +67,7 @@ TEST_CASE("valid-minimal: cohort.yaml is typed key by key") {
   CHECK(k.calendar[0].line == 23);
   CHECK(k.calendar[1].date == d("2026-10-30"));
   CHECK(k.calendar[1].kind == "interview");
-  CHECK(k.calendar[1].name == "Interview 1");
+  CHECK(k.calendar[1].name.en == "Interview 1");
   CHECK(k.calendar[1].interview == "first");
   CHECK(k.calendar[1].line == 22);
   CHECK(k.calendar[2].from == d("2027-05-17"));

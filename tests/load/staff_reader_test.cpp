@@ -190,7 +190,7 @@ TEST_CASE("staff: more confirmed hours than 24 a day of the experience's dates")
   Cohort c = load_cohort(m);
   CHECK(finding_lines(c.config_findings) == "staff/ana/confirmations/beach.yaml:5: staff-hours-over-span\n");
   CHECK(en(c.config_findings[0]) ==
-        "241 hours confirmed for beach, more than its 10 day(s) could hold (at most 240); the confirmation does not "
+        "241 hours confirmed for beach, more than its 10 days could hold (at most 240); the confirmation does not "
         "count");
   CHECK(ana(c).portfolio.staff.confirmations.empty());
 
@@ -280,7 +280,7 @@ namespace {
 
 std::set<std::string> placeholders(const std::string& text) {
   std::set<std::string> out;
-  static const std::regex re("\\{([a-z_]+?)(_en|_ru|_kk)?\\}");
+  static const std::regex re("\\{([a-z_]+?)(_en|_ru|_kk)?[},]");  // "{name}" or "{name, plural, …}"
   for (auto it = std::sregex_iterator(text.begin(), text.end(), re); it != std::sregex_iterator(); ++it)
     out.insert((*it)[1]);
   return out;

@@ -116,7 +116,7 @@ TEST_CASE("a broken theme template stops the build and keeps the previous site")
             err) == 1);
   // In the cohort's language (kk), at the template's file.
   CHECK(err.starts_with((tmp.path / "theme/templates/student.html").string() +
-                        ": error: «student» бет үлгісінде қате бар: Unclosed section \"oops\" at 0 [template-error]\n"));
+                        ": қате: «student» бет үлгісінде қате бар: Unclosed section \"oops\" at 0 [template-error]\n"));
   CHECK(err.find("casfolio build: the site was not written; the previous one (if any) is unchanged\n") !=
         std::string::npos);
   CHECK(read(tmp.path / "site/en/index.html") == before);

@@ -286,9 +286,9 @@ inline std::unique_ptr<Fixture> make_fixture(const char* as_of = "2027-06-15") {
   c.languages = {Language::en, Language::ru};
   c.start = day("2026-09-09");
   c.end = day("2028-04-15");
-  c.calendar = {Deadline{day("2026-09-30"), {}, "reflection", "", "", 1},
-                Deadline{day("2026-10-30"), {}, "interview", "CAS interview 1", "first", 2},
-                Deadline{day("2027-10-10"), {}, "event", "CAS gallery", "", 3}};
+  c.calendar = {Deadline{day("2026-09-30"), {}, "reflection", {}, "", 1},
+                Deadline{day("2026-10-30"), {}, "interview", {"", "", "CAS interview 1"}, "first", 2},
+                Deadline{day("2027-10-10"), {}, "event", {"", "", "CAS gallery"}, "", 3}};
   c.social_gpa = SocialGpaScheme{};
   f->cohort.root = f->dir;
   f->cohort.portfolios = {LoadedPortfolio{make_ana(), {}}, LoadedPortfolio{make_bolat(), {}}};

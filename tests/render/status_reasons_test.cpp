@@ -20,7 +20,7 @@ constexpr const char* kAsOf = "2027-05-20";
 std::unique_ptr<Fixture> missed_interview_fixture(const std::string& name = "CAS interview 2") {
   auto f = make_fixture(kAsOf);
   f->cohort.config.calendar.insert(f->cohort.config.calendar.begin() + 2,
-                                   Deadline{day("2027-02-15"), {}, "interview", name, "mid", 4});
+                                   Deadline{day("2027-02-15"), {}, "interview", {"", "", name}, "mid", 4});
   f->analysis = analyse(f->cohort, day(kAsOf));
   return f;
 }

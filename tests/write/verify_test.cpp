@@ -330,8 +330,8 @@ TEST_CASE("casfolio verify lists each problem, naming the file, and exits 1; 0 w
 
   CliRun ru = cli({"verify", "--lang", "ru", bad});
   CHECK(ru.out == bad +
-                      ": error: 'ana-cas-portfolio/site/extra.html' есть в zip, но не указан в манифесте "
-                      "[verify-unlisted-file]\nnote: Файл добавили после создания архива.\n" +
+                      ": ошибка: 'ana-cas-portfolio/site/extra.html' есть в zip, но не указан в манифесте "
+                      "[verify-unlisted-file]\nподсказка: Файл добавили после создания архива.\n" +
                       bad + ": 1 problem(s)\n");
 
   std::string text = d.file("notes.txt", "hello\n");
