@@ -12,7 +12,7 @@
 #include "load/name_rules.h"
 #include "load/portfolio_file.h"
 #include "load/reflection_file.h"
-#include "load/social_gpa_records.h"
+#include "load/staff_gpa_records.h"
 #include "util/path.h"
 #include "util/text.h"
 

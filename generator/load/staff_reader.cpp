@@ -8,7 +8,7 @@
 
 #include "load/document.h"
 #include "load/experience_file.h"
-#include "load/social_gpa_records.h"
+#include "load/staff_gpa_records.h"
 #include "load/yaml_fields.h"
 #include "util/folder_walk.h"
 #include "util/normalised_text.h"

@@ -21,7 +21,7 @@ struct StaffFolder {
   // the whole staff folder is ignored.
   std::vector<std::string> portfolios;
   bool too_large = false;  // the walk stopped at its bounds (reported): ignored too
-  // commission-*.yaml at the top (load/social_gpa_records.h), by period,
+  // commission-*.yaml at the top (load/staff_gpa_records.h), by period,
   // class and file; a student decided on twice in one period is reported and
   // neither decision counts.
   std::vector<GpaCommission> commissions;

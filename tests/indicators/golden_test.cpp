@@ -248,7 +248,7 @@ TEST_CASE("casfolio report prints the same JSON", "[golden][cli]") {
   CHECK(read(tmp + ".json") == read(CASFOLIO_SOURCE_DIR "/tests/indicators/golden-cohort.report.json"));
   std::string bad = std::string(CASFOLIO_BINARY) + " report " + kFixture + " --format xml 2> " + tmp + ".err";
   CHECK(WEXITSTATUS(std::system(bad.c_str())) == 2);
-  CHECK(read(tmp + ".err") == "casfolio report: --format is json, csv or completion, got 'xml'\n");
+  CHECK(read(tmp + ".err") == "casfolio report: --format is json, csv, completion or sqlite, got 'xml'\n");
   std::string missing = std::string(CASFOLIO_BINARY) + " report /nonexistent-casfolio-dir 2> " + tmp + ".err";
   CHECK(WEXITSTATUS(std::system(missing.c_str())) == 2);
   CHECK(read(tmp + ".err") == "casfolio report: '/nonexistent-casfolio-dir' is not a folder\n");

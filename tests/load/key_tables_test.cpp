@@ -17,6 +17,7 @@
 #include "load/portfolio_file.h"
 #include "load/reflection_file.h"
 #include "load/schema.h"
+#include "load/staff_gpa_records.h"
 #include "load/staff_reader.h"
 #include "model/cas.h"
 
@@ -119,7 +120,12 @@ const char* file_of(std::string_view kind) {
       {"staff-approval", "ana/approvals/plan.yaml"},
       {"staff-feedback", "ana/feedback/2026-10-01-1.md"},
       {"staff-interview", "ana/interviews/2026-10-01-first.md"},
-      {"staff-status", "ana/status.yaml"}};
+      {"staff-status", "ana/status.yaml"},
+      {"self-assessment", "self-assessment/2026-12.yaml"},
+      {"staff-gpa-assessment", "ana/social-gpa/2026-12/assessment.yaml"},
+      {"staff-observation", "ana/social-gpa/2026-12/observations/t.yaml"},
+      {"staff-parents", "ana/social-gpa/2026-12/parents.yaml"},
+      {"staff-commission", "commission-2026-12.yaml"}};
   return files.at(kind);
 }
 
@@ -144,6 +150,7 @@ Loaded load(const FileKind& kind, const std::vector<std::string>& lines) {
   else if (k == "review") parse_review(text, file, ctx, refs);
   else if (k == "cohort") parse_cohort_config(text, file, limits, nullptr, d);
   else if (k == "framework") parse_framework(text, file, d);
+  else if (k == "self-assessment") parse_self_assessment(text, file, limits, d);
   else {
     MemoryFileSource files;
     files.add(file, text);
@@ -329,5 +336,5 @@ TEST_CASE("schema: the same bytes every time, a kind per file, descriptions in t
   CHECK(title(Language::kk) == "Тәжірибенің атауы (міндетті).");
   CHECK(schema_file_name(*experience) == "experience.schema.json");
   CHECK(find_file_kind("nothing") == nullptr);
-  CHECK(file_kinds().size() == 12);
+  CHECK(file_kinds().size() == 17);
 }

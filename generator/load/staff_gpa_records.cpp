@@ -1,4 +1,4 @@
-#include "load/social_gpa_records.h"
+#include "load/staff_gpa_records.h"
 
 #include <algorithm>
 #include <span>
