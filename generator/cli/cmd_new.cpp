@@ -12,7 +12,7 @@ namespace casfolio {
 namespace {
 
 struct NewOptions {
-  std::string what;      // portfolio | experience | reflection
+  std::string what;      // portfolio | experience | reflection | self-assessment
   std::string argument;  // NAME, TITLE or EXPERIENCE
   std::string in = ".";  // where: the cohort's students folder, or a portfolio
   std::string language;
@@ -126,7 +126,7 @@ int run_new(const NewOptions& o, Streams io) {
     print_code(io.err, "new-bad-language", {{"language", o.language}}, language_here(o));
     return 2;
   }
-  if (o.argument.empty() && o.what != "reflection") {
+  if (o.argument.empty() && o.what != "reflection" && o.what != "self-assessment") {
     print_code(io.err, o.what == "portfolio" ? "new-name-missing" : "new-title-missing", {}, language_here(o));
     return 2;
   }
@@ -148,6 +148,8 @@ int run_new(const NewOptions& o, Streams io) {
     lang = portfolio_language(root);
     if (o.what == "experience") {
       r = new_experience(root, o.argument, o.project, today);
+    } else if (o.what == "self-assessment") {
+      r = new_self_assessment(root, o.argument, today);
     } else {
       r = new_reflection(root, o.argument, today);
       if (r.code == "new-no-such-experience") {
@@ -169,10 +171,12 @@ int run_new(const NewOptions& o, Streams io) {
 
 void define_new(CLI::App& app, Streams io, int& exit_code) {
   auto o = std::make_shared<NewOptions>();
-  app.add_option("what", o->what, "portfolio, experience or reflection")
+  app.add_option("what", o->what, "portfolio, experience, reflection or self-assessment")
       ->required()
-      ->check(CLI::IsMember({"portfolio", "experience", "reflection"}));
-  app.add_option("name", o->argument, "the student's name, the experience's title, or the experience of a reflection");
+      ->check(CLI::IsMember({"portfolio", "experience", "reflection", "self-assessment"}));
+  app.add_option("name", o->argument,
+                 "the student's name, the experience's title, the experience of a reflection, or the period of a "
+                 "self-assessment (default: the one today is in)");
   app.add_option("--in", o->in, "a cohort folder (for a portfolio) or a portfolio folder")->capture_default_str();
   app.add_option("--language", o->language, "kk, ru or en (a new portfolio; default: the cohort's)");
   app.add_option("--date", o->date, "the date to write instead of today (YYYY-MM-DD)");

@@ -112,7 +112,7 @@ View student_gpa_data(const StudentGpaView& g) {
   put(v, "periods", std::move(periods));
   put(v, "has_years", !years.empty());
   put(v, "years", std::move(years));
-  put(v, "chart", g.chart_svg);
+  put(v, "chart_html", g.chart_svg);
   put(v, "has_chart", !g.chart_svg.empty());
   return v;
 }

@@ -900,7 +900,10 @@ void SiteBuilder::social_gpa_page(StudentSite& s, const PageContext& pc) {
   // With periods, the results are theirs; the items to date stay below as the detail.
   put(v, "by_periods", !record.periods.empty());
   put(v, "record", student_gpa_data(student_gpa_view(record, scheme, options_.audience, ui)));
-  put(v, "cohort_gpa_href", has_cohort_home_ && options_.audience == Audience::staff ? pc.page("social-gpa/index.html") : "");
+  // The cohort's social GPA pages are in the cohort's languages only.
+  bool cohort_page = has_cohort_home_ && options_.audience == Audience::staff &&
+                     std::find(cohort_languages_.begin(), cohort_languages_.end(), pc.lang) != cohort_languages_.end();
+  put(v, "cohort_gpa_href", cohort_page ? pc.page("social-gpa/index.html") : "");
   emit(&s, pc, "social_gpa", v);
 }
 

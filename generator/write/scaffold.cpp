@@ -258,4 +258,12 @@ ScaffoldResult new_reflection(const std::string& portfolio, const std::string& e
   return {false, dir.string(), "too many reflections on one day", "new-too-many-reflections", ""};
 }
 
+ScaffoldResult new_self_assessment(const std::string& portfolio, const std::string& period, Date today) {
+  Language lang = portfolio_language(portfolio);
+  std::string id = !period.empty() ? period
+                                   : std::to_string(today.year()) + (today.month() >= 6 ? "-12" : "-05");
+  fs::path file = fs::path(portfolio) / "self-assessment" / (id + ".yaml");
+  return create_new(file, fill(archetype(lang, "self-assessment.yaml"), "", "", today, "../.schemas"));
+}
+
 }  // namespace casfolio

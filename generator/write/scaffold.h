@@ -30,6 +30,10 @@ ScaffoldResult new_experience(const std::string& portfolio, const std::string& t
 // is named as find_experience takes it; when it matches none, the result has
 // code "new-no-such-experience". A second one on the same day gets "-2", "-3"...
 ScaffoldResult new_reflection(const std::string& portfolio, const std::string& experience, Date today);
+// self-assessment/<period>.yaml, the social GPA questionnaire (docs/social-gpa.md):
+// `period` as given, or "" for the default period `today` is in (June to
+// December: YYYY-12, January to May: YYYY-05). Never replaces a file.
+ScaffoldResult new_self_assessment(const std::string& portfolio, const std::string& period, Date today);
 
 // An experience of a portfolio: its folder under experiences/ and its title.
 struct ExperienceChoice {

@@ -145,3 +145,27 @@ TEST_CASE("new reflection for an experience in a portfolio with none says how to
   CHECK(r.err.find("[new-no-such-experience]\n") != std::string::npos);
   CHECK(r.err.ends_with("  бұл портфолиода әлі тәжірибе жоқ: casfolio new experience \"ТАҚЫРЫП\" тәжірибе жасайды\n"));
 }
+
+TEST_CASE("new self-assessment: the period today is in, the form in the portfolio's language, never replaced",
+          "[new][social-gpa]") {
+  TempDir tmp;
+  write_file(tmp.path() / "cohort.yaml", "language: ru\nsocial_gpa: true\ncas: false\n");
+  write_file(tmp.path() / "students/ana/portfolio.yaml", "name: Аня\nlanguage: ru\n");
+  InFolder in(tmp.path() / "students/ana");
+  CliRun r = cli({"new", "self-assessment", kDate});
+  REQUIRE(r.code == 0);
+  std::string text = read_file("self-assessment/2026-12.yaml");  // November: December's period
+  CHECK(text.find("date: 2026-11-23\n") != std::string::npos);
+  CHECK(text.find("  volunteering:   # Я участвовал(а) в волонтёрских или социальных проектах\n") != std::string::npos);
+  CHECK(text.find("$schema=../.schemas/self-assessment.schema.json") != std::string::npos);
+  // As written, it reads without a finding.
+  CliRun check = cli({"check", tmp.str(), "--as-of", "2026-11-30"});
+  CHECK(check.code == 0);
+  CHECK(check.out.find("self-assessment") == std::string::npos);
+
+  CliRun again = cli({"new", "self-assessment", kDate});
+  CHECK(again.code == 1);
+  CHECK(read_file("self-assessment/2026-12.yaml") == text);
+  CHECK(cli({"new", "self-assessment", "2027-05", kDate}).code == 0);
+  CHECK(fs::exists("self-assessment/2027-05.yaml"));
+}

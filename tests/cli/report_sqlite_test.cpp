@@ -35,8 +35,8 @@ TEST_CASE("report --format sqlite twice, for two periods", "[report][sqlite][soc
       "SELECT student, period, computed_points, adjustment, points, scaled, level, confirmed FROM gpa_periods "
       "ORDER BY student, period";
 
-  // January: only December's period has begun; the commission has decided on it.
-  test::CliRun first = test::cli({"report", kClass, "--format", "sqlite", "--out", db, "--as-of", "2027-01-05"});
+  // 31 December: only December's period has begun, and ends today; the commission has decided on it.
+  test::CliRun first = test::cli({"report", kClass, "--format", "sqlite", "--out", db, "--as-of", "2026-12-31"});
   REQUIRE(first.code == 0);
   CHECK(sqlite(db, query) ==
         "aliya-akhmetova 2026-12 4.0 -1.0 3.0 0.6 initial 1\n"

@@ -75,7 +75,7 @@ TEST_CASE("redaction keeps the public part of a portfolio and re-links it") {
   CHECK(r.reflections[1].experience == -1);
   CHECK(r.reflections[2].experience == 1);
   CHECK(r.experiences[1].reflections == std::vector<int>{2});
-  CHECK(pub.hidden_dirs == std::set<std::string>{"experiences/diary"});
+  CHECK(pub.hidden_dirs == std::set<std::string>{"experiences/diary", "self-assessment"});
   for (const std::string& f : r.files) CHECK_FALSE(f.starts_with("experiences/diary/"));
   CHECK(pub.hide_interviews);
   // An experience named in `private:` goes too, and `name` may be private.
