@@ -13,13 +13,6 @@ namespace casfolio {
 namespace {
 
 
-// Every error a record's parse reported makes the record count for nothing.
-struct ErrorCount {
-  const Diagnostics& d;
-  size_t before = d.count(Severity::error);
-  bool clean() const { return d.count(Severity::error) == before; }
-};
-
 std::string required_text(const YamlNode& m, std::string_view key, const FieldContext& c) {
   if (const YamlNode* v = require_key(m, key, Location{c.file, m.line, m.column, 0}, c))
     if (auto s = read_text(*v, key, c)) return std::string(trim(*s));

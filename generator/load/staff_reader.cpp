@@ -25,13 +25,6 @@ constexpr int kMaxStaffDepth = 16;
 constexpr int kMaxStaffEntries = 100'000;
 
 
-// Every error a record's parse reported makes the record count for nothing.
-struct ErrorCount {
-  const Diagnostics& d;
-  size_t before = d.count(Severity::error);
-  bool clean() const { return d.count(Severity::error) == before; }
-};
-
 void text_key(const YamlNode& m, std::string_view key, const FieldContext& c, std::string& into) {
   if (const YamlNode* v = optional_key(m, key))
     if (auto s = read_text(*v, key, c)) into = *s;

@@ -17,6 +17,14 @@
 
 namespace casfolio {
 
+// Whether reading something reported an error: a staff record with any
+// error counts for nothing.
+struct ErrorCount {
+  const Diagnostics& d;
+  size_t before = d.count(Severity::error);
+  bool clean() const { return d.count(Severity::error) == before; }
+};
+
 struct FieldContext {
   const std::string& file;
   Diagnostics& diagnostics;
