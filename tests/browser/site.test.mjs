@@ -163,8 +163,10 @@ const pageTypes = [
   ['social-gpa', `${student}/social-gpa.html`, 'Social GPA'],
   ['search', 'en/search.html?q=concert', 'Search'],
   ['print', `${student}/print.html`, 'Amina Sultan'],
+  ['social-gpa-cohort', 'en/social-gpa/index.html', "Social GPA: the school's view"],
+  ['protocol', 'en/social-gpa/protocol-11b-2026-12.html', 'Commission protocol: 11B, December 2026'],
 ];
-const staffOnly = new Set(['interviews', 'social-gpa']);
+const staffOnly = new Set(['interviews', 'social-gpa', 'social-gpa-cohort', 'protocol']);
 
 for (const [siteName, publicBuild] of [['staff', false], ['public', true]]) {
   test(`every page type of the ${siteName} site passes axe-core, fits a phone, and is photographed at desktop and phone widths`, async () => {
@@ -240,5 +242,36 @@ test('the printable portfolio prints to an A4 PDF: a page per experience at leas
   assert.ok(facts.images >= 3, `${facts.images} images in the PDF`);
   assert.ok(facts.imageUses <= images, `images drawn ${facts.imageUses} times for ${images} on the page: one is cut across pages`);
   browser.watch.assertClean('on the print page');
+  await page.close();
+});
+
+// The commission's protocol of the sample social GPA class, printed by
+// Chromium on A4: three students in Kazakh alphabetical order (Ә after А,
+// never by points), the totals line, the members with signature lines, on
+// one page.
+test('the social GPA protocol prints to an A4 PDF: the class in alphabetical order, totals, signatures', async () => {
+  const site = join(work, 'social-gpa');
+  execFileSync(binary, ['build', join(repo, 'examples/social-gpa-class'), '--out', site, '--as-of', '2027-06-10'],
+    { stdio: 'pipe' });
+  const page = await browser.context.newPage();
+  await page.goto(url(site, 'kk/social-gpa/index.html'));
+  await follow(page, page.locator('#period-2026-12 a[href$="protocol-7a-2026-12.html"]'), /\/kk\/social-gpa\/protocol-7a-2026-12\.html$/);
+  await page.emulateMedia({ media: 'print' });
+  const rows = await page.locator('table.protocol-table tbody tr').evaluateAll((trs) =>
+    trs.map((tr) => [...tr.cells].map((c) => c.textContent.trim()).slice(0, 4)));
+  assert.deepEqual(rows, [
+    ['1', 'Арман Қасымов', '5', '1'],
+    ['2', 'Әлия Ахметова', '3', '0,6'],
+    ['3', 'Бекзат Нұрланов', '0', '0'],
+  ]);
+  assert.equal(await page.locator('.protocol-totals').textContent(), 'Оқушылар: 3. Расталды: 2, өзгертілді: 1, жоба: 0.');
+  assert.equal(await page.locator('table.signatures tbody tr').count(), 4);
+  assert.equal(await page.locator('.site-header').evaluate((e) => getComputedStyle(e).display), 'none');
+  const pdf = await page.pdf({ format: 'A4', printBackground: true });
+  writeFileSync(join(artifacts, 'protocol-7a-2026-12-kk.pdf'), pdf);
+  const facts = pdfFacts(pdf);
+  assert.equal(facts.pages, 1, `${facts.pages} pages`);
+  assert.deepEqual(await seriousViolations(page), []);
+  browser.watch.assertClean('on the protocol page');
   await page.close();
 });
