@@ -489,6 +489,7 @@ std::string SiteBuilder::student_key(const StudentSite& s) const {
   d.add(std::string(name(options_.audience))).add(options_.only_student.value_or("\n")).add(options_.source_root);
   d.add(options_.theme_dir).add(has_cohort_home_);
   d.add(staff_records_digest(p.staff)).add(cohort_.config.staff_folder);  // outside the portfolio's fingerprint
+  d.add(commissions_digest(cohort_.config.commissions));  // the social GPA page shows their decisions
   for (Language l : cohort_languages_) d.add(std::string(code(l)));
   d.add("|");
   for (Language l : s.languages) d.add(std::string(code(l)));

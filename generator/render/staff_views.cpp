@@ -167,6 +167,18 @@ View history_view(const StaffRecords& r, std::string_view path, const UiText& ui
   return v;
 }
 
+std::string commissions_digest(const std::vector<GpaCommission>& commissions) {
+  DigestBuilder d;
+  d.add("commissions 1");
+  for (const GpaCommission& c : commissions) {
+    d.add(c.file).add(c.period).add(c.class_name).add(c.date.iso());
+    for (const CommissionMember& m : c.members) d.add(m.name).add(m.role);
+    for (const CommissionDecision& x : c.decisions)
+      d.add(x.student).add(x.confirmed).add(double_text(x.adjustment)).add(x.reason);
+  }
+  return d.finish();
+}
+
 std::string staff_records_digest(const StaffRecords& r) {
   DigestBuilder d;
   d.add("staff records 1");
@@ -189,6 +201,24 @@ std::string staff_records_digest(const StaffRecords& r) {
   if (const auto& o = r.status_override) d.add("s").add(o->status).add(o->reason).add(o->by).add(o->date.iso());
   for (const StaffInterview& i : r.interviews)
     d.add("i").add(i.file).add(i.date.iso()).add(i.kind).add(i.by).add(i.staff_only).add(i.notes.text);
+  auto answers = [&](const std::vector<FormAnswer>& list) {
+    for (const FormAnswer& a : list) d.add(a.statement).add(a.answer);
+  };
+  for (const GpaPeriodRecords& g : r.social_gpa) {
+    d.add("g").add(g.period);
+    if (const auto& a = g.assessment) {
+      d.add("ga").add(a->by).add(a->role).add(a->date.iso()).add(a->strengths).add(a->growth);
+      for (const auto& [id, value] : a->components) d.add(id).add(value);
+    }
+    for (const GpaObservation& o : g.observations) {
+      d.add("go").add(o.file).add(o.by).add(o.role).add(o.date.iso());
+      answers(o.answers);
+    }
+    if (const auto& p = g.parents) {
+      d.add("gp").add(p->date.iso()).add(p->comment);
+      answers(p->answers);
+    }
+  }
   if (r.history)  // the ledger's times show on staff pages and judge deadlines
     for (const auto& [path, h] : *r.history)
       d.add("h").add(path).add(h.first_seen.seconds()).add(h.last_changed.seconds()).add(h.versions);

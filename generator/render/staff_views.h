@@ -64,5 +64,7 @@ View history_view(const StaffRecords& records, std::string_view path, const UiTe
 // A digest of everything above, so a memoised student page is rebuilt when
 // a staff record changes (the portfolio's own fingerprint does not see them).
 std::string staff_records_digest(const StaffRecords& records);
+// The same of the commission records (cohort-wide: every student's social GPA page shows its decision).
+std::string commissions_digest(const std::vector<GpaCommission>& commissions);
 
 }  // namespace casfolio

@@ -295,3 +295,33 @@ TEST_CASE("resized images are kept by content and found again") {
   images.store("bad", failed);  // failures are not kept
   CHECK_FALSE(images.find("bad"));
 }
+
+TEST_CASE("an edited social GPA record or commission decision re-renders the student's page", "[social-gpa]") {
+  TempDir tmp;
+  fs::copy(kSource / "examples/social-gpa-class", tmp.path() / "src", fs::copy_options::recursive);
+  fs::path out = tmp.path() / "site", cache = tmp.path() / "cache";
+  auto opts = [&] {
+    SiteBuildOptions o = options(tmp.path() / "src", out, cache);
+    o.as_of = *Date::parse("2027-06-10");
+    return o;
+  };
+  REQUIRE(SiteBuild(opts()).run().ok);
+  const fs::path page = out / "ru/students/aliya-akhmetova/social-gpa.html";
+
+  // The class teacher's profile, in the staff folder (outside the portfolio's fingerprint).
+  fs::path assessment = tmp.path() / "src/staff/aliya-akhmetova/social-gpa/2026-12/assessment.yaml";
+  std::string text = read(assessment);
+  test::write_file(assessment, text.replace(text.find("Уақытын"), std::string("Уақытын").size(), "Кестесін"));
+  SiteBuildResult edited = SiteBuild(opts()).run();
+  REQUIRE(edited.ok);
+  CHECK(edited.rendered == 1);
+  CHECK(read(page).find("Кестесін жоспарлауды") != std::string::npos);
+
+  // The commission, at the staff folder's top: every student of the class may change.
+  fs::path commission = tmp.path() / "src/staff/commission-2027-05.yaml";
+  append(commission, "  aliya-akhmetova: confirm\n");
+  SiteBuildResult decided = SiteBuild(opts()).run();
+  REQUIRE(decided.ok);
+  CHECK(decided.rendered == 3);
+  CHECK(read(page).find("Черновик: комиссия ещё не подтвердила") == std::string::npos);
+}
