@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "check/shown_findings.h"
+#include "indicators/social_gpa_record.h"
 #include "util/text.h"
 
 namespace casfolio {
@@ -38,9 +39,10 @@ Json per_status_json(const std::map<Status, int>& counts) {
 
 std::string kind_of(const Deadline& d) { return to_lower_ascii(trim(d.kind)); }
 
-Json gpa_item_json(const GpaItem& item) {
+Json gpa_item_json(const GpaItem& item, const SocialGpaScheme& scheme) {
   Json j;
   j["kind"] = item.kind;
+  j["domain"] = text_or_null(scheme.domain_of(item.kind == "volunteer_hours_total" ? "volunteer_hours" : item.kind));
   j["experience"] = text_or_null(item.experience);
   j["title"] = text_or_null(item.title);
   j["file"] = text_or_null(item.file);
@@ -61,9 +63,40 @@ Json social_gpa_json(const SocialGpaResult& r, const SocialGpaScheme& scheme) {
   j["scaled"] = r.shows_scaled() ? number_json(r.scaled) : Json(nullptr);
   j["level"] = r.shows_level() ? Json(r.level) : Json(nullptr);
   j["items"] = Json::array();
-  for (const GpaItem& item : r.items) j["items"].push_back(gpa_item_json(item));
+  for (const GpaItem& item : r.items) j["items"].push_back(gpa_item_json(item, scheme));
   j["rules"] = social_gpa_rules_json(scheme);
   return j;
+}
+
+// Each period's result (indicators/social_gpa_record.h): the commission's
+// decision, the components; the observation sheets and parents' answers
+// stay on staff pages.
+Json social_gpa_periods_json(const SocialGpaRecord& record, const SocialGpaScheme& scheme) {
+  Json out = Json::array();
+  for (const GpaPeriodResult& r : record.periods) {
+    Json j;
+    j["period"] = r.period.id;
+    j["school_year"] = r.period.school_year;
+    j["from"] = date_json(r.period.from);
+    j["to"] = date_json(r.period.to);
+    j["open"] = r.open;
+    j["computed_points"] = number_json(r.computed.points);
+    j["adjustment"] = number_json(r.adjustment);
+    j["reason"] = text_or_null(r.adjustment_reason);
+    j["points"] = number_json(r.points);
+    j["scaled"] = number_json(r.scaled);
+    j["level"] = r.level;
+    j["confirmed"] = r.confirmed;
+    j["rules_version"] = text_or_null(r.rules_version);
+    Json components = Json::object();
+    if (r.assessment)
+      for (const auto& [id, value] : r.assessment->components) components[id] = value;
+    j["components"] = std::move(components);
+    j["items"] = Json::array();
+    for (const GpaItem& item : r.computed.items) j["items"].push_back(gpa_item_json(item, scheme));
+    out.push_back(std::move(j));
+  }
+  return out;
 }
 
 // The calendar name in the report's language (`lang`), else the cohort's.
@@ -269,6 +302,9 @@ Json student_json(const StudentAnalysis& s, const CohortConfig& config, Audience
     j["interviews"].push_back({{"date", date_json(i->date)}, {"kind", i->kind}, {"file", i->file}});
 
   j["social_gpa"] = ind.social_gpa && config.social_gpa ? social_gpa_json(*ind.social_gpa, *config.social_gpa) : Json(nullptr);
+  if (ind.social_gpa && config.social_gpa)
+    j["social_gpa"]["periods"] =
+        social_gpa_periods_json(compute_social_gpa_record(p, config, ind.as_of), *config.social_gpa);
   j["staff"] = staff_json(p, config, audience);
 
   j["findings"] = Json::array();

@@ -72,7 +72,8 @@ TEST_CASE("report JSON: a student's figures") {
   CHECK(s["social_gpa"]["scaled"] == 0);
   CHECK(s["social_gpa"]["level"].is_null());
   CHECK(s["social_gpa"]["items"][0].dump() ==
-        R"({"kind":"volunteer_hours","experience":"shelter","title":"shelter","file":"experiences/shelter/review.md",)"
+        R"({"kind":"volunteer_hours","domain":"community","experience":"shelter","title":"shelter",)"
+        R"("file":"experiences/shelter/review.md",)"
         R"("line":3,"date":"2026-12-01","level":null,"quantity":7.5,"points":0,"counted":true,"hours_from":"review"})");
   CHECK(s["social_gpa"]["rules"].dump() ==
         R"({"model":"cumulative","points":{"volunteer_hours":{"per":10,"points":1,"max":5,"rounding":"floor"},)"
