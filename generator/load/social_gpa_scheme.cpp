@@ -66,7 +66,7 @@ void read_domains(const YamlNode& v, const FieldContext& c, SocialGpaScheme& s) 
       continue;
     }
     auto it = std::find_if(s.kind_domains.begin(), s.kind_domains.end(),
-                           [&](const auto& kd) { return kd.first == key.scalar; });
+                           [&kind = key.scalar](const auto& kd) { return kd.first == kind; });
     if (it != s.kind_domains.end()) it->second = id;
     else s.kind_domains.emplace_back(key.scalar, id);
   }

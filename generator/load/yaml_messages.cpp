@@ -14,7 +14,9 @@ struct Known {
 // The ErrorMsg constants yaml-cpp 0.7's scanner and parser throw as a
 // ParserException (the others are the emitter's and the node API's).
 // Those ending in ": " are followed by what was found.
-constexpr Known kKnown[] = {
+// Not constexpr: yaml-cpp declares its messages `const char* const`, which
+// clang does not read in a constant expression.
+const Known kKnown[] = {
     {YAML::ErrorMsg::YAML_DIRECTIVE_ARGS, "_yaml-cpp-directive-args"},
     {YAML::ErrorMsg::YAML_VERSION, "_yaml-cpp-version"},
     {YAML::ErrorMsg::YAML_MAJOR_VERSION, "_yaml-cpp-major-version"},
