@@ -18,6 +18,10 @@
 
 namespace casfolio {
 
+struct SocialGpaRecord;
+struct GpaStudent;
+struct GpaPeriod;
+
 // One student as this build shows them, and what rendering them produced
 // (each student is rendered on one thread, into these fields only).
 struct StudentSite {
@@ -92,7 +96,6 @@ class SiteBuilder {
   void outcomes_page(StudentSite& s, const PageContext& pc);
   void timeline_page(StudentSite& s, const PageContext& pc);
   void interviews_page(StudentSite& s, const PageContext& pc);
-  void social_gpa_page(StudentSite& s, const PageContext& pc);
   View student_frame(StudentSite& s, const PageContext& pc, const std::string& title, const std::string& current);
   // The profile's facts ({label, value}: class, advisor, …; the candidate
   // number and e-mail unless public) and its lists ({title, key, items}).
@@ -101,8 +104,15 @@ class SiteBuilder {
   // An experience's project stages ({key, label, stage_html}), in stage order.
   ViewList stages_view(StudentSite& s, const PageContext& pc, const Experience& e,
                        std::vector<std::string>* inline_images);
-  // social_gpa_pages.cpp: social-gpa/ (the aggregate and the protocols), staff view only.
+  // social_gpa_pages.cpp: the student's social-gpa.html and the printable
+  // report for a meeting with parents (social-gpa-parents.html); the cohort's
+  // social-gpa/ (the aggregate, the class overviews, the protocols), staff view only.
+  void social_gpa_pages(StudentSite& s, Language lang);
+  void social_gpa_page(StudentSite& s, const PageContext& pc, const SocialGpaRecord& record);
+  void social_gpa_parents_page(StudentSite& s, const PageContext& pc, const SocialGpaRecord& record);
   void social_gpa_cohort_pages();
+  void class_overview_page(const std::vector<GpaStudent>& students, const std::string& class_name,
+                           const std::string& rest, const GpaPeriod& period, Language lang);
   // print_page.cpp: the whole portfolio as one printable page (print.html).
   void print_page(StudentSite& s, const PageContext& pc);
   std::string markdown(StudentSite& s, const PageContext& pc, const std::string& text, const std::string& dir,

@@ -117,6 +117,155 @@ View student_gpa_data(const StudentGpaView& g) {
   return v;
 }
 
+void SiteBuilder::social_gpa_pages(StudentSite& s, Language lang) {
+  SocialGpaRecord record = compute_social_gpa_record(*s.portfolio, cohort_.config, analysis_.as_of);
+  social_gpa_page(s, context(lang, s.dir + "/social-gpa.html"), record);
+  if (!record.periods.empty()) social_gpa_parents_page(s, context(lang, s.dir + "/social-gpa-parents.html"), record);
+}
+
+void SiteBuilder::social_gpa_page(StudentSite& s, const PageContext& pc, const SocialGpaRecord& record) {
+  const UiText& ui = UiText::get(pc.lang);
+  const Portfolio& p = *s.portfolio;
+  const SocialGpaScheme& scheme = *cohort_.config.social_gpa;
+  View v = student_frame(s, pc, ui.s("gpa_title"), "nav_social_gpa");
+  put(v, "body_class", "page-gpa");
+  put(v, "heading", ui.s("gpa_title"));
+  put(v, "model", ui_label(ui, "gpa_model_",
+                          scheme.model == GpaModel::cumulative ? "cumulative"
+                          : scheme.model == GpaModel::levels   ? "levels"
+                                                               : "mixed"));
+  const VolunteerHoursRule& vh = scheme.volunteer_hours;
+  put(v, "volunteer_rule", ui.format("gpa_volunteer_rule", {{"per", ui.number(vh.per)},
+                                                          {"points", ui.number(vh.points)},
+                                                          {"max", ui.number(vh.max)}}));
+  put(v, "rounding", ui_label(ui, "gpa_rounding_",
+                             vh.rounding == Rounding::floor ? "floor" : vh.rounding == Rounding::nearest ? "nearest" : "none"));
+  ViewList points;
+  for (const auto& [kind, value] : scheme.points) {
+    View x;
+    put(x, "kind", ui_label(ui, "gpa_kind_", kind));
+    put(x, "points", ui.number(value));
+    points.push_back(x);
+  }
+  put(v, "points", points);
+  put(v, "require_evidence",
+      scheme.require_evidence
+          ? ui.s("gpa_evidence_required") + " " + ui.s(scheme.links_count_as_evidence ? "gpa_links_count" : "gpa_links_do_not_count")
+          : ui.s("gpa_evidence_optional"));
+  put(v, "scale_rule", ui.format("gpa_scale_rule", {{"max", ui.number(scheme.scale_max, 2)},
+                                                  {"full", ui.number(scheme.full_points)}}));
+  put(v, "levels_rule", ui.format("gpa_levels_rule", {{"high", ui.number(scheme.level_high)},
+                                                    {"satisfactory", ui.number(scheme.level_satisfactory)}}));
+  if (const auto& g = s.indicators->social_gpa) {
+    View r;
+    put(r, "points", ui.number(g->points));
+    put(r, "scaled", ui.number(g->scaled, 2));
+    put(r, "scale_max", ui.number(scheme.scale_max, 2));
+    put(r, "level", ui_label(ui, "gpa_level_", g->level));
+    put(r, "show_scaled", g->shows_scaled());
+    put(r, "show_level", g->shows_level() || scheme.levels_given);
+    ViewList items;
+    for (const GpaItem& it : g->items) {
+      View x;
+      put(x, "kind", ui_label(ui, "gpa_kind_", it.kind));
+      put(x, "title", it.title);
+      put(x, "total", it.kind == "volunteer_hours_total");
+      const Experience* e = it.experience.empty() ? nullptr : p.find_experience(it.experience);
+      put(x, "experience", e ? e->title : it.experience);
+      put(x, "href", e ? pc.page(experience_rest(s, *e)) : "");
+      put(x, "has_href", e != nullptr);
+      put(x, "date", ui.date_short(it.date));
+      put(x, "level", it.level.empty() ? "" : ui_label(ui, "level_", it.level));
+      put(x, "quantity", ui.number(it.quantity));
+      put(x, "points", ui.number(it.points));
+      put(x, "counted", it.counted);
+      items.push_back(x);
+    }
+    put(r, "has_items", !items.empty());
+    put(r, "items", std::move(items));
+    put(v, "result", r);
+  }
+  // With periods, the results are theirs; the items to date stay below as the detail.
+  put(v, "by_periods", !record.periods.empty());
+  put(v, "record", student_gpa_data(student_gpa_view(record, scheme, options_.audience, ui)));
+  // The cohort's social GPA pages are in the cohort's languages only.
+  bool cohort_page = has_cohort_home_ && options_.audience == Audience::staff &&
+                     std::find(cohort_languages_.begin(), cohort_languages_.end(), pc.lang) != cohort_languages_.end();
+  put(v, "cohort_gpa_href", cohort_page ? pc.page("social-gpa/index.html") : "");
+  put(v, "parents_href", record.periods.empty() ? "" : pc.page(s.dir + "/social-gpa-parents.html"));
+  emit(&s, pc, "social_gpa", v);
+}
+
+
+// The student's report printed for a meeting with parents: what the student
+// may see of their record (never the observation sheets or the parents'
+// answers, which are staff records, whoever prints it), with the class
+// teacher's profile and lines to sign.
+void SiteBuilder::social_gpa_parents_page(StudentSite& s, const PageContext& pc, const SocialGpaRecord& record) {
+  const UiText& ui = UiText::get(pc.lang);
+  const Portfolio& p = *s.portfolio;
+  std::string name = p.profile.name.empty() ? p.id : p.profile.name;
+  View v = student_frame(s, pc, ui.format("gpa_parents_title", {{"name", name}}), "");
+  put(v, "body_class", "page-gpa-parents");
+  put(v, "heading", ui.format("gpa_parents_title", {{"name", name}}));
+  put(v, "school", cohort_.config.school);
+  put(v, "class_name", p.profile.class_name);
+  put(v, "as_of", ui.format("gpa_parents_as_of", {{"date", ui.date(analysis_.as_of)}}));
+  put(v, "back_href", pc.page(s.dir + "/social-gpa.html"));
+  put(v, "record", student_gpa_data(student_gpa_view(record, *cohort_.config.social_gpa, Audience::student, ui)));
+  emit(&s, pc, "social_gpa_parents", v);
+}
+
+void SiteBuilder::class_overview_page(const std::vector<GpaStudent>& students, const std::string& class_name,
+                                      const std::string& rest, const GpaPeriod& period, Language lang) {
+  const UiText& ui = UiText::get(lang);
+  const SocialGpaScheme& scheme = *cohort_.config.social_gpa;
+  ClassOverviewView o = class_overview_view(students, class_name, period, scheme, ui);
+  std::string shown_class = class_name.empty() ? ui.s("gpa_no_class") : class_name;
+  if (class_name.empty()) o.title = ui.format("gpa_class_title", {{"class", shown_class}, {"period", o.period_name}});
+  PageContext pc = context(lang, rest);
+  View v = page_view(pc, o.title, cohort_languages_);
+  put(v, "body_class", "page-gpa-class");
+  put(v, "heading", o.title);
+  ViewList crumbs;
+  crumbs.push_back(link_view(ui.s("cohort_title"), home_href(pc)));
+  crumbs.push_back(link_view(ui.s("gpa_cohort_title"), pc.page("social-gpa/index.html")));
+  put(v, "crumbs", std::move(crumbs));
+  put(v, "class_name", shown_class);
+  put(v, "period_name", o.period_name);
+  put(v, "show_scaled", o.shown.scaled);
+  put(v, "show_level", o.shown.level);
+  put(v, "totals", o.totals);
+  ViewList heads;
+  for (size_t i = 0; i < o.components.size(); ++i) {
+    View h;
+    put(h, "number", std::to_string(i + 1));
+    put(h, "name", o.components[i]);
+    heads.push_back(h);
+  }
+  put(v, "components", std::move(heads));
+  ViewList rows;
+  for (const ClassOverviewRow& r : o.rows) {
+    View x;
+    put(x, "name", r.name);
+    put(x, "href", pc.page(r.dir + "/social-gpa.html") + "#period-" + o.period_id);
+    put(x, "points", r.points);
+    put(x, "scaled", r.scaled);
+    put(x, "level", r.level);
+    put(x, "state", r.state);
+    put(x, "confirmed", r.confirmed);
+    put(x, "adjustment", r.adjustment);
+    put(x, "values", string_list(r.components));
+    put(x, "hours", r.hours);
+    put(x, "observers", r.observers);
+    put(x, "self", r.self);
+    rows.push_back(x);
+  }
+  put(v, "has_rows", !rows.empty());
+  put(v, "rows", std::move(rows));
+  emit(nullptr, pc, "social_gpa_class", v);
+}
+
 void SiteBuilder::social_gpa_cohort_pages() {
   const CohortConfig& c = cohort_.config;
   if (!c.social_gpa || options_.audience != Audience::staff) return;
@@ -127,7 +276,7 @@ void SiteBuilder::social_gpa_cohort_pages() {
   for (const StudentSite& s : students_) {
     const Portfolio& p = *s.portfolio;
     records.push_back(compute_social_gpa_record(p, c, analysis_.as_of));
-    students.push_back({p.id, p.profile.name.empty() ? p.id : p.profile.name, p.profile.class_name, &records.back()});
+    students.push_back({p.id, p.profile.name.empty() ? p.id : p.profile.name, p.profile.class_name, &records.back(), s.dir});
   }
   std::set<std::string> class_set;
   for (const GpaStudent& s : students) class_set.insert(s.class_name);
@@ -146,6 +295,9 @@ void SiteBuilder::social_gpa_cohort_pages() {
       protocol_languages.push_back(l);
   auto protocol_rest = [](const std::string& slug, const GpaPeriod& period) {
     return "social-gpa/protocol-" + slug + "-" + period.id + ".html";
+  };
+  auto class_rest = [](const std::string& slug, const GpaPeriod& period) {
+    return "social-gpa/class-" + slug + "-" + period.id + ".html";
   };
 
   for (Language lang : cohort_languages_) {
@@ -178,15 +330,21 @@ void SiteBuilder::social_gpa_cohort_pages() {
         rows.push_back(x);
       }
       put(b, "components", std::move(rows));
-      ViewList protocols;
-      for (const auto& [name, slug] : classes)
-        protocols.push_back(link_view(name.empty() ? ui.s("gpa_no_class") : name, pc.page(protocol_rest(slug, period))));
+      ViewList protocols, overviews;
+      for (const auto& [name, slug] : classes) {
+        std::string label = name.empty() ? ui.s("gpa_no_class") : name;
+        protocols.push_back(link_view(label, pc.page(protocol_rest(slug, period))));
+        overviews.push_back(link_view(label, pc.page(class_rest(slug, period))));
+      }
       put(b, "protocols", std::move(protocols));
+      put(b, "class_overviews", std::move(overviews));
       blocks.push_back(b);
     }
     put(v, "has_periods", !blocks.empty());
     put(v, "periods", std::move(blocks));
     emit(nullptr, pc, "social_gpa_cohort", v);
+    for (const GpaPeriod& period : periods)
+      for (const auto& [name, slug] : classes) class_overview_page(students, name, class_rest(slug, period), period, lang);
   }
 
   for (Language lang : protocol_languages) {

@@ -100,6 +100,40 @@ const icu::Collator* collator(Language lang) {
   return collators[size_t(lang)].get();
 }
 
+const GpaPeriodResult* result_in(const SocialGpaRecord& record, const GpaPeriod& period) {
+  for (const GpaPeriodResult& r : record.periods)
+    if (r.period.id == period.id) return &r;
+  return nullptr;
+}
+
+// The students of `class_name` that have a record, in the alphabetical order of `lang`.
+std::vector<const GpaStudent*> class_members(const std::vector<GpaStudent>& students, const std::string& class_name,
+                                             Language lang) {
+  std::vector<const GpaStudent*> members;
+  for (const GpaStudent& s : students)
+    if (s.class_name == class_name && s.record) members.push_back(&s);
+  std::stable_sort(members.begin(), members.end(),
+                   [lang](const GpaStudent* a, const GpaStudent* b) { return name_less(a->name, b->name, lang); });
+  return members;
+}
+
+std::string totals_line(int students, int confirmed, int adjusted, const UiText& ui) {
+  return ui.format("gpa_protocol_totals", {{"students", std::to_string(students)},
+                                           {"confirmed", std::to_string(confirmed)},
+                                           {"adjusted", std::to_string(adjusted)},
+                                           {"draft", std::to_string(students - confirmed - adjusted)}});
+}
+
+std::vector<LabelValue> checklist_view(const VolunteerChecklist& c, const UiText& ui) {
+  return {
+      {ui.format("gpa_check_hours", {{"hours", ui.number(kChecklistHours)}}),
+       yes_no(ui, c.enough_hours) + " (" + ui.number(c.hours) + ")"},
+      {ui.s("gpa_check_documents"), yes_no(ui, c.documented)},
+      {ui.s("gpa_check_voluntary"), yes_no(ui, c.voluntary)},
+      {ui.s("gpa_check_portfolio"), yes_no(ui, c.in_portfolio)},
+  };
+}
+
 }  // namespace
 
 GpaShown gpa_shown(const SocialGpaScheme& scheme) {
@@ -170,14 +204,7 @@ StudentGpaView student_gpa_view(const SocialGpaRecord& record, const SocialGpaSc
       if (r.observers > 0) p.observers = ui.format("gpa_observers", {{"count", std::to_string(r.observers)}});
       if (r.parents) p.parents = answers_view(r.parents->answers, parent_questions(), "gpa_parent_", ui);
     }
-    const VolunteerChecklist& c = r.checklist;
-    p.checklist = {
-        {ui.format("gpa_check_hours", {{"hours", ui.number(kChecklistHours)}}),
-         yes_no(ui, c.enough_hours) + " (" + ui.number(c.hours) + ")"},
-        {ui.s("gpa_check_documents"), yes_no(ui, c.documented)},
-        {ui.s("gpa_check_voluntary"), yes_no(ui, c.voluntary)},
-        {ui.s("gpa_check_portfolio"), yes_no(ui, c.in_portfolio)},
-    };
+    p.checklist = checklist_view(r.checklist, ui);
     points.push_back(r.points);
     v.periods.push_back(std::move(p));
   }
@@ -200,16 +227,9 @@ ProtocolView protocol_view(const std::vector<GpaStudent>& students, const std::s
   v.period_name = period.name.get(lang);
   v.title = ui.format("gpa_protocol_title", {{"class", class_name}, {"period", v.period_name}});
   v.rules = rules_line(scheme, scheme.rules_version(), ui);
-  std::vector<const GpaStudent*> members;
-  for (const GpaStudent& s : students)
-    if (s.class_name == class_name && s.record) members.push_back(&s);
-  std::stable_sort(members.begin(), members.end(),
-                   [lang](const GpaStudent* a, const GpaStudent* b) { return name_less(a->name, b->name, lang); });
   int confirmed = 0, adjusted = 0;
-  for (const GpaStudent* s : members) {
-    const GpaPeriodResult* r = nullptr;
-    for (const GpaPeriodResult& x : s->record->periods)
-      if (x.period.id == period.id) r = &x;
+  for (const GpaStudent* s : class_members(students, class_name, lang)) {
+    const GpaPeriodResult* r = result_in(*s->record, period);
     if (!r) continue;
     ProtocolRow row;
     row.number = std::to_string(v.rows.size() + 1);
@@ -229,12 +249,49 @@ ProtocolView protocol_view(const std::vector<GpaStudent>& students, const std::s
     adjusted += row.adjusted;
     v.rows.push_back(std::move(row));
   }
-  int draft = int(v.rows.size()) - confirmed - adjusted;
-  v.draft = draft > 0;
-  v.totals = ui.format("gpa_protocol_totals", {{"students", std::to_string(v.rows.size())},
-                                               {"confirmed", std::to_string(confirmed)},
-                                               {"adjusted", std::to_string(adjusted)},
-                                               {"draft", std::to_string(draft)}});
+  v.draft = int(v.rows.size()) - confirmed - adjusted > 0;
+  v.totals = totals_line(int(v.rows.size()), confirmed, adjusted, ui);
+  return v;
+}
+
+ClassOverviewView class_overview_view(const std::vector<GpaStudent>& students, const std::string& class_name,
+                                      const GpaPeriod& period, const SocialGpaScheme& scheme, const UiText& ui) {
+  const Language lang = ui.language();
+  ClassOverviewView v;
+  v.shown = gpa_shown(scheme);
+  v.class_name = class_name;
+  v.period_id = period.id;
+  v.period_name = period.name.get(lang);
+  v.title = ui.format("gpa_class_title", {{"class", class_name}, {"period", v.period_name}});
+  for (const GpaComponent& c : scheme.components) v.components.push_back(c.name.get(lang));
+  int confirmed = 0, adjusted = 0;
+  for (const GpaStudent* s : class_members(students, class_name, lang)) {
+    const GpaPeriodResult* r = result_in(*s->record, period);
+    if (!r) continue;
+    ClassOverviewRow row;
+    row.name = s->name;
+    row.dir = s->dir;
+    row.points = ui.number(r->points);
+    row.scaled = ui.number(r->scaled, 2);
+    row.level = level_word(ui, r->level);
+    row.state = state_line(*r, ui);
+    row.confirmed = r->confirmed;
+    row.adjustment = r->adjustment != 0 ? signed_number(r->adjustment, ui) : "";
+    for (const GpaComponent& c : scheme.components) {
+      std::string value = "—";
+      if (r->assessment)
+        for (const auto& [id, x] : r->assessment->components)
+          if (id == c.id) value = component_value(scheme, x, ui);
+      row.components.push_back(std::move(value));
+    }
+    row.hours = yes_no(ui, r->checklist.enough_hours) + " (" + ui.number(r->checklist.hours) + ")";
+    row.observers = std::to_string(r->observers);
+    row.self = yes_no(ui, r->self.has_value());
+    confirmed += r->confirmed && r->adjustment == 0;
+    adjusted += r->adjustment != 0;
+    v.rows.push_back(std::move(row));
+  }
+  v.totals = totals_line(int(v.rows.size()), confirmed, adjusted, ui);
   return v;
 }
 

@@ -84,12 +84,37 @@ struct ProtocolView {
 struct GpaStudent {
   std::string id, name, class_name;
   const SocialGpaRecord* record = nullptr;
+  std::string dir;  // the student's folder in the site: "students/<id>"
 };
 
 // The protocol of `class_name` for `period`: its students in the
 // alphabetical order of `ui`'s language (ICU collation), never by points.
 ProtocolView protocol_view(const std::vector<GpaStudent>& students, const std::string& class_name,
                            const GpaPeriod& period, const CohortConfig& config, const UiText& ui);
+
+// The class teacher's overview of one class and period: every student of the
+// class with their points, state and components side by side, alphabetical
+// (never by score), each name a link to that student's record.
+struct ClassOverviewRow {
+  std::string name, dir;
+  std::string points, scaled, level, state;
+  bool confirmed = false;
+  std::string adjustment;               // "-1", or ""
+  std::vector<std::string> components;  // in the scheme's order; "—" where not assessed
+  std::string hours;                    // the volunteer checklist's hours: "Yes (24)"
+  std::string observers;                // observation sheets received
+  std::string self;                     // the self-assessment handed in: Yes / No
+};
+
+struct ClassOverviewView {
+  GpaShown shown;
+  std::string title, class_name, period_name, period_id;
+  std::vector<std::string> components;  // the column heads: the components' names
+  std::vector<ClassOverviewRow> rows;
+  std::string totals;  // as the protocol's
+};
+ClassOverviewView class_overview_view(const std::vector<GpaStudent>& students, const std::string& class_name,
+                                      const GpaPeriod& period, const SocialGpaScheme& scheme, const UiText& ui);
 
 // The administration's aggregate of one period: counts only, no name or id.
 struct AggregateView {

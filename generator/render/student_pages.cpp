@@ -241,7 +241,7 @@ void SiteBuilder::student_pages(StudentSite& s, Language lang) {
   outcomes_page(s, context(lang, s.dir + "/outcomes.html"));
   timeline_page(s, context(lang, s.dir + "/timeline.html"));
   if (has_interviews_page(s, p, options_.audience)) interviews_page(s, context(lang, s.dir + "/interviews.html"));
-  if (!options_.is_public() && cohort_.config.social_gpa) social_gpa_page(s, context(lang, s.dir + "/social-gpa.html"));
+  if (!options_.is_public() && cohort_.config.social_gpa) social_gpa_pages(s, lang);
   print_page(s, context(lang, s.dir + "/print.html"));
 }
 
@@ -832,79 +832,6 @@ void SiteBuilder::interviews_page(StudentSite& s, const PageContext& pc) {
   put(v, "staff_interviews", staff_interviews_view(visible_interviews(p.staff.interviews, options_.audience), ui,
                                                    staff_markdown));
   emit(&s, pc, "interviews", v);
-}
-
-void SiteBuilder::social_gpa_page(StudentSite& s, const PageContext& pc) {
-  const UiText& ui = UiText::get(pc.lang);
-  const Portfolio& p = *s.portfolio;
-  const SocialGpaScheme& scheme = *cohort_.config.social_gpa;
-  View v = student_frame(s, pc, ui.s("gpa_title"), "nav_social_gpa");
-  put(v, "body_class", "page-gpa");
-  put(v, "heading", ui.s("gpa_title"));
-  put(v, "model", ui_label(ui, "gpa_model_",
-                          scheme.model == GpaModel::cumulative ? "cumulative"
-                          : scheme.model == GpaModel::levels   ? "levels"
-                                                               : "mixed"));
-  const VolunteerHoursRule& vh = scheme.volunteer_hours;
-  put(v, "volunteer_rule", ui.format("gpa_volunteer_rule", {{"per", ui.number(vh.per)},
-                                                          {"points", ui.number(vh.points)},
-                                                          {"max", ui.number(vh.max)}}));
-  put(v, "rounding", ui_label(ui, "gpa_rounding_",
-                             vh.rounding == Rounding::floor ? "floor" : vh.rounding == Rounding::nearest ? "nearest" : "none"));
-  ViewList points;
-  for (const auto& [kind, value] : scheme.points) {
-    View x;
-    put(x, "kind", ui_label(ui, "gpa_kind_", kind));
-    put(x, "points", ui.number(value));
-    points.push_back(x);
-  }
-  put(v, "points", points);
-  put(v, "require_evidence",
-      scheme.require_evidence
-          ? ui.s("gpa_evidence_required") + " " + ui.s(scheme.links_count_as_evidence ? "gpa_links_count" : "gpa_links_do_not_count")
-          : ui.s("gpa_evidence_optional"));
-  put(v, "scale_rule", ui.format("gpa_scale_rule", {{"max", ui.number(scheme.scale_max, 2)},
-                                                  {"full", ui.number(scheme.full_points)}}));
-  put(v, "levels_rule", ui.format("gpa_levels_rule", {{"high", ui.number(scheme.level_high)},
-                                                    {"satisfactory", ui.number(scheme.level_satisfactory)}}));
-  if (const auto& g = s.indicators->social_gpa) {
-    View r;
-    put(r, "points", ui.number(g->points));
-    put(r, "scaled", ui.number(g->scaled, 2));
-    put(r, "scale_max", ui.number(scheme.scale_max, 2));
-    put(r, "level", ui_label(ui, "gpa_level_", g->level));
-    put(r, "show_scaled", g->shows_scaled());
-    put(r, "show_level", g->shows_level() || scheme.levels_given);
-    ViewList items;
-    for (const GpaItem& it : g->items) {
-      View x;
-      put(x, "kind", ui_label(ui, "gpa_kind_", it.kind));
-      put(x, "title", it.title);
-      put(x, "total", it.kind == "volunteer_hours_total");
-      const Experience* e = it.experience.empty() ? nullptr : p.find_experience(it.experience);
-      put(x, "experience", e ? e->title : it.experience);
-      put(x, "href", e ? pc.page(experience_rest(s, *e)) : "");
-      put(x, "has_href", e != nullptr);
-      put(x, "date", ui.date_short(it.date));
-      put(x, "level", it.level.empty() ? "" : ui_label(ui, "level_", it.level));
-      put(x, "quantity", ui.number(it.quantity));
-      put(x, "points", ui.number(it.points));
-      put(x, "counted", it.counted);
-      items.push_back(x);
-    }
-    put(r, "has_items", !items.empty());
-    put(r, "items", std::move(items));
-    put(v, "result", r);
-  }
-  SocialGpaRecord record = compute_social_gpa_record(p, cohort_.config, analysis_.as_of);
-  // With periods, the results are theirs; the items to date stay below as the detail.
-  put(v, "by_periods", !record.periods.empty());
-  put(v, "record", student_gpa_data(student_gpa_view(record, scheme, options_.audience, ui)));
-  // The cohort's social GPA pages are in the cohort's languages only.
-  bool cohort_page = has_cohort_home_ && options_.audience == Audience::staff &&
-                     std::find(cohort_languages_.begin(), cohort_languages_.end(), pc.lang) != cohort_languages_.end();
-  put(v, "cohort_gpa_href", cohort_page ? pc.page("social-gpa/index.html") : "");
-  emit(&s, pc, "social_gpa", v);
 }
 
 }  // namespace casfolio

@@ -165,8 +165,10 @@ const pageTypes = [
   ['print', `${student}/print.html`, 'Amina Sultan'],
   ['social-gpa-cohort', 'en/social-gpa/index.html', "Social GPA: the school's view"],
   ['protocol', 'en/social-gpa/protocol-11b-2026-12.html', 'Commission protocol: 11B, December 2026'],
+  ['social-gpa-class', 'en/social-gpa/class-11b-2026-12.html', 'Class overview: 11B, December 2026'],
+  ['social-gpa-parents', `${student}/social-gpa-parents.html`, 'Social GPA report: Amina Sultan'],
 ];
-const staffOnly = new Set(['interviews', 'social-gpa', 'social-gpa-cohort', 'protocol']);
+const staffOnly = new Set(['interviews', 'social-gpa', 'social-gpa-cohort', 'protocol', 'social-gpa-class', 'social-gpa-parents']);
 
 for (const [siteName, publicBuild] of [['staff', false], ['public', true]]) {
   test(`every page type of the ${siteName} site passes axe-core, fits a phone, and is photographed at desktop and phone widths`, async () => {
@@ -273,5 +275,21 @@ test('the social GPA protocol prints to an A4 PDF: the class in alphabetical ord
   assert.equal(facts.pages, 1, `${facts.pages} pages`);
   assert.deepEqual(await seriousViolations(page), []);
   browser.watch.assertClean('on the protocol page');
+
+  // The report for a meeting with parents, from the student's social GPA page: on A4, without the
+  // site's header, with both periods and the lines to sign, and no staff record.
+  await page.emulateMedia({ media: 'screen' });
+  await page.goto(url(site, 'ru/students/aliya-akhmetova/social-gpa.html'));
+  await follow(page, page.locator('a[href$="social-gpa-parents.html"]'), /\/ru\/students\/aliya-akhmetova\/social-gpa-parents\.html$/);
+  await page.emulateMedia({ media: 'print' });
+  assert.deepEqual(await page.locator('.gpa-period h2').allTextContents(), ['Декабрь 2026', 'Май 2027']);
+  assert.equal(await page.locator('.gpa-parents-sign tbody tr').count(), 3);
+  assert.equal(await page.locator('.site-header').evaluate((e) => getComputedStyle(e).display), 'none');
+  assert.equal(await page.getByText('Анкета родителей').count(), 0);
+  const report = await page.pdf({ format: 'A4', printBackground: true });
+  writeFileSync(join(artifacts, 'social-gpa-parents-aliya-ru.pdf'), report);
+  assert.ok(pdfFacts(report).pages <= 4, `${pdfFacts(report).pages} pages`);  // two periods, each about a page and a half
+  assert.deepEqual(await seriousViolations(page), []);
+  browser.watch.assertClean('on the report for parents');
   await page.close();
 });

@@ -128,3 +128,49 @@ TEST_CASE("a public build has no social GPA at all", "[social-gpa][render]") {
   }
   CHECK(files > 10);
 }
+
+TEST_CASE("the class teacher's overview of 7A: every student, alphabetical, components side by side",
+          "[social-gpa][render]") {
+  std::string html = staff_site().page("ru/social-gpa/class-7a-2026-12.html");
+  std::vector<size_t> at;
+  for (const char* id : kIds) at.push_back(html.find("ru/students/" + std::string(id) + "/social-gpa.html#period-2026-12\""));
+  REQUIRE(at[0] != std::string::npos);
+  REQUIRE(at[1] != std::string::npos);
+  REQUIRE(at[2] != std::string::npos);
+  CHECK(at[0] < at[1]);  // Арман 5, Әлия 3, Бекзат 0: alphabetical, never by points
+  CHECK(at[1] < at[2]);
+  // Әлия: 3 after the commission's −1; civic responsibility consistent, cooperation episodic;
+  // 12 volunteer hours; two observation sheets; her self-assessment handed in.
+  CHECK(html.find("Әлия Ахметова</a></th><td class=\"num\">3 (-1)</td><td class=\"num\">0,6</td><td>Начальный</td>"
+                  "<td class=\"\">Подтверждено комиссией 25 декабря 2026 г.</td><td class=\"num\">Проявляется "
+                  "устойчиво</td><td class=\"num\">Проявляется устойчиво</td><td class=\"num\">Проявляется "
+                  "эпизодически</td>") != std::string::npos);
+  CHECK(html.find("<td>Нет (12)</td><td class=\"num\">2</td><td>Да</td>") != std::string::npos);
+  CHECK(html.find("Учеников: 3. Подтверждено: 2, изменено: 1, черновик: 0.") != std::string::npos);
+  // Linked from the school's view, per period.
+  std::string index = staff_site().page("ru/social-gpa/index.html");
+  CHECK(index.find("ru/social-gpa/class-7a-2026-12.html\">7A</a>") != std::string::npos);
+  CHECK(index.find("ru/social-gpa/class-7a-2027-05.html\">7A</a>") != std::string::npos);
+}
+
+TEST_CASE("the report for a meeting with parents: the student's own view, whoever prints it",
+          "[social-gpa][render]") {
+  const std::string page = "ru/students/aliya-akhmetova/social-gpa-parents.html";
+  Built student("student");
+  for (const Built* site : std::initializer_list<const Built*>{&staff_site(), &student}) {
+    std::string html = site->page(page);
+    CHECK(html.find("Отчёт о социальном GPA: Әлия Ахметова") != std::string::npos);
+    CHECK(html.find("Класс: 7A · На 10 июня 2027 г.") != std::string::npos);
+    CHECK(html.find("Вычислено: 4; Изменение комиссии: -1") != std::string::npos);
+    CHECK(html.find("Жәрмеңкені ұйымдастыру мен ұйымдастыру комитеті бір іс") != std::string::npos);  // the reason
+    CHECK(html.find("Уақытын жоспарлауды үйренуі керек.") != std::string::npos);  // the class teacher's profile
+    CHECK(html.find("Родитель или законный представитель") != std::string::npos);  // a line to sign
+    // Staff records stay with staff: no observation sheet, no parents' questionnaire.
+    CHECK(html.find("Наблюдения педагогов") == std::string::npos);
+    CHECK(html.find("Проявляет инициативу") == std::string::npos);
+    CHECK(html.find("Анкета родителей") == std::string::npos);
+    for (const char* other : {"Арман Қасымов", "Бекзат Нұрланов"}) CHECK(html.find(other) == std::string::npos);
+  }
+  CHECK(staff_site().page("ru/students/aliya-akhmetova/social-gpa.html").find("/ru/students/aliya-akhmetova/social-gpa-parents.html\"") !=
+        std::string::npos);
+}
