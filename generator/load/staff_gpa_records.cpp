@@ -4,6 +4,7 @@
 #include <span>
 
 #include "load/document.h"
+#include "load/staff_files.h"
 #include "load/yaml_fields.h"
 #include "util/path.h"
 #include "util/text.h"
@@ -49,13 +50,6 @@ std::vector<FormAnswer> read_answers(const YamlNode& m, const KeyTable& record, 
   return out;
 }
 
-std::optional<YamlNode> yaml_record(const FileSource& files, const std::string& file, const Limits& limits,
-                                    Diagnostics& d) {
-  auto text = read_text_file(files, file, limits, d);
-  if (!text) return std::nullopt;
-  return parse_yaml_map(*text, file, limits, d);
-}
-
 class PeriodReader {
  public:
   PeriodReader(const FileSource& files, const SocialGpaScheme& scheme, const Limits& limits, Diagnostics& d)
@@ -79,7 +73,7 @@ class PeriodReader {
  private:
   std::optional<GpaAssessment> read_assessment(const std::string& file) {
     ErrorCount errors{d_};
-    auto m = yaml_record(files_, file, limits_, d_);
+    auto m = read_yaml_record(files_, file, limits_, d_);
     if (!m) return std::nullopt;
     FieldContext c{file, d_};
     check_keys(*m, gpa_assessment_keys(), c);
@@ -125,15 +119,9 @@ class PeriodReader {
   }
 
   void read_observations(const std::string& dir, GpaPeriodRecords& r) {
-    for (const DirEntry& e : files_.list(dir)) {
-      if (is_ignored_name(e.name) || e.symlink || e.escapes_root) continue;
-      std::string path = join_path(dir, e.name);
-      if (e.kind != EntryKind::file || !is_yaml_name(e.name)) {
-        d_.report("staff-unknown-entry", Location{path}, {{"name", e.name}});
-        continue;
-      }
+    for (const std::string& path : staff_yaml_files(files_, dir, d_)) {
       ErrorCount errors{d_};
-      auto m = yaml_record(files_, path, limits_, d_);
+      auto m = read_yaml_record(files_, path, limits_, d_);
       if (!m) continue;
       FieldContext c{path, d_};
       check_keys(*m, gpa_observation_keys(), c);
@@ -151,7 +139,7 @@ class PeriodReader {
 
   std::optional<GpaParentAnswers> read_parents(const std::string& file) {
     ErrorCount errors{d_};
-    auto m = yaml_record(files_, file, limits_, d_);
+    auto m = read_yaml_record(files_, file, limits_, d_);
     if (!m) return std::nullopt;
     FieldContext c{file, d_};
     check_keys(*m, gpa_parents_keys(), c);
@@ -196,7 +184,7 @@ bool is_commission_file(std::string_view name) { return name.starts_with("commis
 std::optional<GpaCommission> read_commission(const FileSource& files, const std::string& file, const Limits& limits,
                                              Diagnostics& d) {
   ErrorCount errors{d};
-  auto m = yaml_record(files, file, limits, d);
+  auto m = read_yaml_record(files, file, limits, d);
   if (!m) return std::nullopt;
   FieldContext c{file, d};
   check_keys(*m, commission_keys(), c);

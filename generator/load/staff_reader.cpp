@@ -8,6 +8,7 @@
 
 #include "load/document.h"
 #include "load/experience_file.h"
+#include "load/staff_files.h"
 #include "load/staff_gpa_records.h"
 #include "load/yaml_fields.h"
 #include "util/folder_walk.h"
@@ -76,11 +77,7 @@ class StudentReader {
   }
 
  private:
-  std::optional<YamlNode> yaml_map(const std::string& file) {
-    auto text = read_text_file(files_, file, limits_, d_);
-    if (!text) return std::nullopt;
-    return parse_yaml_map(*text, file, limits_, d_);
-  }
+  std::optional<YamlNode> yaml_map(const std::string& file) { return read_yaml_record(files_, file, limits_, d_); }
 
   // Files of a records folder; a second record for one subject (guitar.yaml
   // beside guitar.yml) is an error, and then neither counts: nobody can say
@@ -89,14 +86,8 @@ class StudentReader {
     std::vector<std::pair<std::string, std::string>> out;  // (subject, file)
     std::map<std::string, size_t> seen;
     std::vector<bool> twice;
-    for (const DirEntry& e : files_.list(dir)) {
-      if (is_ignored_name(e.name) || e.symlink || e.escapes_root) continue;
-      std::string path = join_path(dir, e.name);
-      if (e.kind != EntryKind::file || !is_yaml_name(e.name)) {
-        d_.report("staff-unknown-entry", Location{path}, {{"name", e.name}});
-        continue;
-      }
-      std::string subject(file_stem(e.name));
+    for (const std::string& path : staff_yaml_files(files_, dir, d_)) {
+      std::string subject(file_stem(path));
       auto [it, inserted] = seen.emplace(subject, out.size());
       if (!inserted) {
         d_.report(what == "confirmation" ? "staff-duplicate-confirmation" : "staff-duplicate-approval", Location{path},
