@@ -34,6 +34,11 @@ inline constexpr std::string_view kActivityGap = "activity-gap";
 inline constexpr std::string_view kNoRecentActivity = "no-recent-activity";
 inline constexpr std::string_view kReflectionDeadlineMissed = "reflection-deadline-missed";
 inline constexpr std::string_view kInterviewDeadlineMissed = "interview-deadline-missed";
+// A deadline that has passed: it stays on the record and no edit undoes it
+// (a later entry catches up), so pages show it apart from what can be fixed.
+inline constexpr bool is_past_deadline(std::string_view code) {
+  return code == kReflectionDeadlineMissed || code == kInterviewDeadlineMissed;
+}
 // With the ledger's hand-in times (check/timeline.h, hand_in()); staff-only.
 inline constexpr std::string_view kReflectionBackdated = "reflection-backdated";
 inline constexpr std::string_view kReflectionNotCollected = "reflection-not-collected";

@@ -86,6 +86,15 @@ class SiteBuilder {
   void search_page(Language lang);
   void search_index(Language lang);
   View findings_view(const std::vector<Finding>& findings, const StudentSite* student, const PageContext& pc) const;
+  // next_steps.cpp: the top of a student's home, what to do next: the
+  // findings that an edit can fix ({any, groups}, as findings_view) and,
+  // apart, the deadlines that have passed ({any, count, items}).
+  View next_steps_view(const StudentSite& s, const PageContext& pc) const;
+  // "2 feedback notes": the staff feedback this audience sees on any of
+  // `subjects` (the `on:` of a feedback record); "" for none. An experience's
+  // note counts the feedback on it and on its reflections.
+  std::string feedback_note(const StudentSite& s, const std::vector<std::string>& subjects, const UiText& ui) const;
+  std::string experience_feedback_note(const StudentSite& s, const Experience& e, const UiText& ui) const;
   std::string home_href(const PageContext& pc) const;
 
   // student_pages.cpp: everything below students/<id>/.

@@ -421,6 +421,7 @@ void SiteBuilder::student_home(StudentSite& s, const PageContext& pc) {
         })));
     put(x, "excerpt", excerpt(s, e.description.text, 160));
     put(x, "hours", e.hours_given ? ui.number(sum(e.claimed_hours)) : "");
+    put(x, "feedback_note", experience_feedback_note(s, e, ui));
     experiences.push_back(x);
     if (!pc.at_root)
       s.search[size_t(pc.lang)].push_back(search_entry(e.title, display_name, ui.s("search_kind_experience"),
@@ -437,6 +438,7 @@ void SiteBuilder::student_home(StudentSite& s, const PageContext& pc) {
     put(x, "href", pc.page(reflection_rest(s, r)));
     put(x, "date", ui.date(r.date));
     put(x, "excerpt", excerpt(s, r.body.text, 180));
+    put(x, "feedback_note", feedback_note(s, {r.file}, ui));
     general.push_back(x);
   }
   put(v, "has_general_reflections", !general.empty());
@@ -489,7 +491,7 @@ void SiteBuilder::student_home(StudentSite& s, const PageContext& pc) {
     put(tally, "missed", std::to_string(ind.deadlines_missed));
     put(tally, "upcoming", std::to_string(ind.deadlines_upcoming));
     put(v, "deadline_tally", tally);
-    put(v, "findings", findings_view(*s.findings, &s, pc));
+    put(v, "next", next_steps_view(s, pc));
     if (cohort_.config.social_gpa && ind.social_gpa) {
       View g;
       put(g, "points", ui.number(ind.social_gpa->points));
