@@ -96,7 +96,7 @@ social_gpa:
         sid = f"student-{s:04d}"
         root = os.path.join(a.out, "students", sid)
         write(os.path.join(root, "portfolio.yaml"),
-              f"name: Student {s}\nlanguage: {lang}\ngrade: 11\nadvisor: Adviser {s % 7}\n"
+              f"name: Student {s}\nlanguage: {lang}\ngrade: 11\nclass: 11{'ABCD'[s % 4]}\nadvisor: Adviser {s % 7}\n"
               f"candidate: \"{100000 + s}\"\nemail: s{s}@school.example\n"
               "interests: [music, sport]\nstrengths: [patience]\ngrowth: [planning]\ngoals: [finish CAS]\n")
         for e in range(a.experiences):

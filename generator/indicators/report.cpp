@@ -387,6 +387,7 @@ std::string report_csv(const Cohort& cohort, const CohortAnalysis& analysis) {
   header.push_back("outcomes_total");
   for (const Outcome& o : config.framework.outcomes) header.push_back("outcome_" + o.id);
   for (const char* h : {"projects", "projects_finished", "project_days_max", "span_months", "longest_gap_days",
+                        "days_since_last_entry",
                         "deadlines_met", "deadlines_missed", "deadlines_upcoming", "interviews", "gpa_points",
                         "gpa_scaled", "gpa_level", "errors", "warnings", "notes", "staff_only"})
     header.push_back(h);
@@ -426,6 +427,7 @@ std::string report_csv(const Cohort& cohort, const CohortAnalysis& analysis) {
     f.push_back(std::to_string(longest));
     f.push_back(std::to_string(ind.span_months));
     f.push_back(std::to_string(ind.longest_gap.days));
+    f.push_back(ind.last_entry.valid() ? std::to_string(ind.days_since_last_entry()) : "");
     f.push_back(std::to_string(ind.deadlines_met));
     f.push_back(std::to_string(ind.deadlines_missed));
     f.push_back(std::to_string(ind.deadlines_upcoming));

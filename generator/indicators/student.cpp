@@ -108,6 +108,7 @@ StudentIndicators compute_student(const Portfolio& loaded, const CohortConfig& c
   s.longest_gap = longest_gap(p, c, as_of);
   s.as_of = as_of;
   if (std::vector<Gap> all = gaps(p, c, as_of); !all.empty() && all.back().ongoing) s.current_gap = all.back();
+  if (std::vector<Date> dates = activity_dates(p, as_of); !dates.empty()) s.last_entry = dates.back();
   for (const Reflection& r : p.reflections)
     if (Date d = hand_in(r, p, c, as_of).counts_on; d.valid() && d <= as_of) s.handed_in.push_back(d);
   std::sort(s.handed_in.begin(), s.handed_in.end());

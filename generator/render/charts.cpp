@@ -238,4 +238,14 @@ std::string strand_bar(const std::array<int, 3>& counts, const UiText& ui) {
   return s + "</svg>";
 }
 
+std::string share_bar(int part, int whole, const std::string& label) {
+  const int width = 90, height = 10;
+  std::string s = "<svg class=\"share-bar\" viewBox=\"0 0 " + std::to_string(width) + " " + std::to_string(height) +
+                  "\" width=\"" + std::to_string(width) + "\" height=\"" + std::to_string(height) +
+                  "\" role=\"img\" aria-label=\"" + escape_html(label) + "\" focusable=\"false\">";
+  s += rect(0, 0, width, height, "track", 3);
+  if (whole > 0 && part > 0) s += rect(0, 0, double(width) * std::min(part, whole) / whole, height, "solid share", 3);
+  return s + "</svg>";
+}
+
 }  // namespace casfolio

@@ -43,6 +43,10 @@ std::string timeline_chart(const std::string& id, const std::vector<TimelineRow>
 // Experiences per strand as one small stacked bar (the cohort table).
 std::string strand_bar(const std::array<int, 3>& counts, const UiText& ui);
 
+// A share of a whole as one small bar (the cohort's outcome coverage):
+// `label` is what a screen reader hears.
+std::string share_bar(int part, int whole, const std::string& label);
+
 // Escapes text for HTML and SVG (& < > " ').
 std::string escape_html(std::string_view text);
 // A catalog text (a finding's message or hint) as HTML: escaped, and each

@@ -51,6 +51,15 @@ struct StudentSite {
   std::map<const std::string*, std::string> plain_texts;  // markdown_to_text of a model text, once per text
 };
 
+// The students of one adviser or one class: a static page of its own
+// ("my students"), below each language folder.
+struct CohortGroup {
+  std::string kind;  // "adviser" | "class"
+  std::string name;  // "" = none given
+  std::string rest;  // "advisers/<slug>.html", "classes/<slug>.html"
+  std::vector<const StudentSite*> students;  // in the cohort's order
+};
+
 // Where a page is and how links leave it.
 struct PageContext {
   Language lang = Language::en;
@@ -82,7 +91,18 @@ class SiteBuilder {
   // The student's key in the memo (SiteOptions), "" when it may not be reused.
   std::string student_key(const StudentSite& s) const;
   void report_template_error(std::vector<Finding>& into, const std::string& template_name, const std::string& error);
-  void cohort_home(Language lang, bool at_root);
+  // cohort_home.cpp: the cohort's home in every language and at the root,
+  // the pages per adviser and per class, students.csv (staff).
+  void cohort_pages();
+  void cohort_home(Language lang, bool at_root, const std::vector<CohortGroup>& groups);
+  void group_page(Language lang, const CohortGroup& g);
+  // The groups with a page: by adviser and by class, each only when it has
+  // more than one group.
+  std::vector<CohortGroup> cohort_groups() const;
+  std::string group_label(const CohortGroup& g, const UiText& ui) const;
+  // Into `v`: the student table, the matrix with its totals, overdue by
+  // student, the status and strand counts and the filters' options, for `students`.
+  void cohort_table_view(View& v, const PageContext& pc, const std::vector<const StudentSite*>& students) const;
   void search_page(Language lang);
   void search_index(Language lang);
   View findings_view(const std::vector<Finding>& findings, const StudentSite* student, const PageContext& pc) const;

@@ -119,7 +119,7 @@ TEST_CASE("report CSV: one row per student, RFC 4180") {
   std::string csv = report_csv(b.cohort, b.analysis);
   auto second_line = csv.substr(csv.find("\r\n") + 2);
   CHECK(second_line ==
-        "ana,\"Bekova, \"\"Ana\"\"\",,on-track,1,0,1,1,0,12.5,12.5,0,7.5,7.5,1,7,0,1,0,0,0,0,0,0,0,0,2,61,0,0,0,0,,,,0,0,1,0\r\n");
+        "ana,\"Bekova, \"\"Ana\"\"\",,on-track,1,0,1,1,0,12.5,12.5,0,7.5,7.5,1,7,0,1,0,0,0,0,0,0,0,0,2,61,45,0,0,0,0,,,,0,0,1,0\r\n");
   // span: 09-10 -> 12-01 = 2 months; longest gap 10-01 -> 12-01 = 61 days.
   CHECK(csv.starts_with("id,name,advisor,status,reflections,experiences_creativity,"));
 

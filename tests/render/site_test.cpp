@@ -7,6 +7,7 @@
 
 #include "fixture.h"
 #include "render/site.h"
+#include "util/digest.h"
 #include "render/url.h"
 #include "util/text.h"
 #include "write/site_writer.h"
@@ -381,12 +382,39 @@ TEST_CASE("the cohort home lists students by id and never by social GPA") {
   auto f = make_fixture();
   Built b = build(*f, false);
   const std::string& home = b.page("en/index.html");
-  size_t ana = home.find("<tr data-advisor=\"Ms Adviser\""), bolat = home.find("<tr data-advisor=\"Гүлнар Омарова\"");
+  size_t ana = home.find("<tr data-student=\"ana\" data-name=\"Ana Example ana\" data-class=\"11A\" data-adviser=\"Ms Adviser\""),
+         bolat = home.find("<tr data-student=\"bolat\"");
   REQUIRE(ana != std::string::npos);
   REQUIRE(bolat != std::string::npos);
   CHECK(ana < bolat);
   CHECK(home.find("Social GPA") == std::string::npos);
-  CHECK(home.find("<h3 id=\"adviser-ms-adviser\">Ms Adviser</h3>") != std::string::npos);
+}
+
+TEST_CASE("each adviser has a page of their students, named after the adviser, and staff get the table as CSV") {
+  auto f = make_fixture();
+  Built b = build(*f, false);
+  // ASCII letters of the name and a digest of the whole name; a Cyrillic
+  // name has the digest alone.
+  const std::string ms = "en/advisers/ms-adviser-" + content_digest("Ms Adviser").substr(0, 8) + ".html";
+  const std::string gulnar = "en/advisers/" + content_digest("Гүлнар Омарова").substr(0, 8) + ".html";
+  REQUIRE(b.has(ms));
+  REQUIRE(b.has(gulnar));
+  CHECK(b.page(ms).find("<h1>Adviser Ms Adviser: students</h1>") != std::string::npos);
+  CHECK(b.page(ms).find("data-student=\"ana\"") != std::string::npos);
+  CHECK(b.page(ms).find("data-student=\"bolat\"") == std::string::npos);
+  CHECK(b.page("en/index.html").find("<a href=\"../" + ms + "\">Ms Adviser</a> <span class=\"muted\">1</span>") !=
+        std::string::npos);
+  const std::string class_a = "en/classes/11a-" + content_digest("11A").substr(0, 8) + ".html";
+  REQUIRE(b.has(class_a));
+  CHECK(b.page(class_a).find("<h1>Class 11A: students</h1>") != std::string::npos);
+  REQUIRE(b.has("students.csv"));
+  CHECK(b.page("students.csv").starts_with("id,name,advisor,status,"));
+  CHECK(b.page("en/index.html").find("<a class=\"download\" href=\"../students.csv\" download=\"students.csv\">") !=
+        std::string::npos);
+
+  Built pub = build(*f, true);
+  CHECK(!pub.has("students.csv"));
+  CHECK(!pub.has(ms));
 }
 
 TEST_CASE("a small page matches its golden copy byte for byte") {
