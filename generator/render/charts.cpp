@@ -4,6 +4,7 @@
 #include <cmath>
 #include <cstdio>
 
+#include "indicators/progress.h"
 #include "render/markdown.h"
 #include "render/ui_text.h"
 
@@ -246,6 +247,58 @@ std::string share_bar(int part, int whole, const std::string& label) {
   s += rect(0, 0, width, height, "track", 3);
   if (whole > 0 && part > 0) s += rect(0, 0, double(width) * std::min(part, whole) / whole, height, "solid share", 3);
   return s + "</svg>";
+}
+
+namespace {
+
+double coverage_percent(const CohortProgress& p, const MonthProgress& m) {
+  long long all = static_cast<long long>(p.students) * p.outcomes;
+  return all > 0 ? 100.0 * m.evidenced_pairs / double(all) : 0;
+}
+
+}  // namespace
+
+std::string progress_chart(const std::string& id, const CohortProgress& progress, const UiText& ui) {
+  if (progress.months.empty() || progress.students == 0) return "";
+  const int step = 30, left = 40, right = 44, top = 16, plot = 140, bottom = 34;
+  const int width = left + step * int(progress.months.size()) + right, height = top + plot + bottom;
+  int most = 1;
+  for (const MonthProgress& m : progress.months) most = std::max(most, m.reflections);
+  std::string s = svg_open(id, width, height, "progress-chart", ui.s("progress_chart_label"));
+  const double base = top + plot;
+  s += "<line x1=\"" + num(left) + "\" x2=\"" + num(width - right) + "\" y1=\"" + num(base) + "\" y2=\"" + num(base) +
+       "\" class=\"axis-line\"/>";
+  s += text(left - 6, top + 4, std::to_string(most), "axis", "end");
+  s += text(left - 6, base, "0", "axis", "end");
+  s += text(width - right + 6, top + 4, "100%", "axis");
+  s += text(width - right + 6, base, "0%", "axis");
+  std::string line;
+  for (size_t i = 0; i < progress.months.size(); ++i) {
+    const MonthProgress& m = progress.months[i];
+    double x = left + step * double(i);
+    double h = plot * double(m.reflections) / most;
+    if (m.reflections > 0) s += rect(x + 5, base - h, step - 10, h, "bar progress-bar", 2);
+    double y = base - plot * coverage_percent(progress, m) / 100.0;
+    line += (line.empty() ? "" : " ") + num(x + step / 2.0) + "," + num(y);
+    s += text(x + step / 2.0, base + 14, ui.month_short(m.month), "axis", "middle");
+    if (i == 0 || m.month == 1) s += text(x + step / 2.0, base + 28, std::to_string(m.year), "axis", "middle");
+  }
+  s += "<polyline points=\"" + line + "\" class=\"coverage-line\"/>";
+  return s + "</svg>";
+}
+
+std::string progress_table(const CohortProgress& progress, const UiText& ui) {
+  if (progress.months.empty() || progress.students == 0) return "";
+  std::string s = "<table class=\"progress-table\"><caption>" + escape_html(ui.s("progress_caption")) +
+                  "</caption><thead><tr><th scope=\"col\">" + escape_html(ui.s("progress_col_month")) +
+                  "</th><th scope=\"col\" class=\"num\">" + escape_html(ui.s("progress_col_reflections")) +
+                  "</th><th scope=\"col\" class=\"num\">" + escape_html(ui.s("progress_col_coverage")) +
+                  "</th></tr></thead><tbody>";
+  for (const MonthProgress& m : progress.months)
+    s += "<tr><th scope=\"row\">" + escape_html(ui.month_year(m.year, m.month)) + "</th><td class=\"num\">" +
+         std::to_string(m.reflections) + "</td><td class=\"num\">" + ui.number(coverage_percent(progress, m), 0) +
+         "%</td></tr>";
+  return s + "</tbody></table>";
 }
 
 }  // namespace casfolio

@@ -11,6 +11,7 @@
 namespace casfolio {
 
 class UiText;
+struct CohortProgress;
 
 // Hours per strand: a claimed and a confirmed bar for each of the three.
 std::string hours_chart(const std::string& id, const std::array<double, 3>& claimed,
@@ -46,6 +47,13 @@ std::string strand_bar(const std::array<int, 3>& counts, const UiText& ui);
 // A share of a whole as one small bar (the cohort's outcome coverage):
 // `label` is what a screen reader hears.
 std::string share_bar(int part, int whole, const std::string& label);
+
+// Progress over time (the cohort home): reflections per month as bars and
+// outcome coverage (evidenced student-outcome pairs of all) as a line; and
+// the same figures as a table for screen readers. "" for no months or no
+// students.
+std::string progress_chart(const std::string& id, const CohortProgress& progress, const UiText& ui);
+std::string progress_table(const CohortProgress& progress, const UiText& ui);
 
 // Escapes text for HTML and SVG (& < > " ').
 std::string escape_html(std::string_view text);

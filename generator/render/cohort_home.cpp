@@ -9,6 +9,7 @@
 #include <map>
 #include <set>
 
+#include "indicators/progress.h"
 #include "indicators/report.h"
 #include "render/charts.h"
 #include "render/site_builder.h"
@@ -159,6 +160,12 @@ void SiteBuilder::cohort_home(Language lang, bool at_root, const std::vector<Coh
   put(v, "has_upcoming", !upcoming.empty());
   put(v, "upcoming", std::move(upcoming));
 
+
+  CohortProgress progress = cohort_progress(analysis_, c);
+  std::string chart = progress_chart("progress-chart", progress, ui);
+  put(v, "has_progress", !chart.empty());
+  put(v, "progress_chart_html", std::move(chart));
+  put(v, "progress_table_html", progress_table(progress, ui));
 
   put(v, "config_findings", findings_view(cohort_.config_findings, nullptr, pc));
   emit(nullptr, pc, "cohort", v);
