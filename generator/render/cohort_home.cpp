@@ -235,6 +235,8 @@ void SiteBuilder::cohort_table_view(View& v, const PageContext& pc, const std::v
     put(row, "status_label", ui_label(ui, "status_", status));
     if (auto reasons = status_reasons_view(*s, cohort_.config.requirements, ui)) put(row, "status_reasons", std::move(*reasons));
     if (p.staff.plan_approval) put(row, "plan_approval", approval_view(*p.staff.plan_approval, ui));
+    // A coordinator's override shows beside the computed status, never instead of it.
+    if (ind.status_override) put(row, "status_override", status_override_view(*ind.status_override, ui));
     ViewList cells, mcells;
     int evidenced = 0;
     std::string missing = " ";
