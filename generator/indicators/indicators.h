@@ -87,6 +87,7 @@ struct StudentIndicators {
   // The latest entry of the timeline (activity_dates()) up to as_of; unset
   // when there is none. The cohort table's "days since the last entry".
   Date last_entry;
+  // -1 when there is no entry.
   int days_since_last_entry() const { return last_entry.valid() && as_of.valid() ? as_of - last_entry : -1; }
   // The days the student's reflections count as handed in (hand_in()), up
   // to as_of, sorted: one after a missed deadline catches that deadline up.

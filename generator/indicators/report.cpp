@@ -427,7 +427,8 @@ std::string report_csv(const Cohort& cohort, const CohortAnalysis& analysis) {
     f.push_back(std::to_string(longest));
     f.push_back(std::to_string(ind.span_months));
     f.push_back(std::to_string(ind.longest_gap.days));
-    f.push_back(ind.last_entry.valid() ? std::to_string(ind.days_since_last_entry()) : "");
+    int days = ind.days_since_last_entry();
+    f.push_back(days < 0 ? "" : std::to_string(days));
     f.push_back(std::to_string(ind.deadlines_met));
     f.push_back(std::to_string(ind.deadlines_missed));
     f.push_back(std::to_string(ind.deadlines_upcoming));

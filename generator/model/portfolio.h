@@ -160,6 +160,8 @@ struct Portfolio {
   std::string folder_on_disk(std::string_view build_root) const;
   // Whether a --public site or bundle may show anything of this student.
   bool publishable() const { return usable && profile.private_understood; }
+  // The name pages show: the profile's, else the id.
+  const std::string& display_name() const { return profile.name.empty() ? id : profile.name; }
 };
 
 }  // namespace casfolio

@@ -43,13 +43,10 @@ std::string group_slug(const std::string& name) {
   return ascii.empty() ? tag : ascii + "-" + tag;
 }
 
-std::string display_name(const Portfolio& p) { return p.profile.name.empty() ? p.id : p.profile.name; }
-
 // "2 missed deadlines": the plural form from the UI table when it has one
 // for this kind of item, else the item's label and the count.
 std::string overdue_count(const UiText& ui, const std::string& what, int n) {
-  std::string key = "overdue_n_" + what;
-  std::replace(key.begin(), key.end(), '-', '_');
+  std::string key = ui_key("overdue_n_", what);
   if (ui.has(key)) return ui.format(key, {{"n", std::to_string(n)}});
   return ui_label(ui, "overdue_", what) + " (" + std::to_string(n) + ")";
 }
@@ -87,21 +84,25 @@ std::string SiteBuilder::group_label(const CohortGroup& g, const UiText& ui) con
 
 void SiteBuilder::cohort_pages() {
   std::vector<CohortGroup> groups = options_.is_public() ? std::vector<CohortGroup>{} : cohort_groups();
+  // The same figures in every language: computed once.
+  const CohortProgress progress =
+      options_.is_public() ? CohortProgress{} : cohort_progress(analysis_, cohort_.config);
   for (Language l : cohort_languages_) {
-    cohort_home(l, false, groups);
+    cohort_home(l, false, groups, progress);
     for (const CohortGroup& g : groups) group_page(l, g);
   }
   Language home = std::find(cohort_languages_.begin(), cohort_languages_.end(), cohort_.config.language) !=
                           cohort_languages_.end()
                       ? cohort_.config.language
                       : cohort_languages_.front();
-  cohort_home(home, true, groups);
+  cohort_home(home, true, groups, progress);
   // The table as a spreadsheet: the columns of `report --format csv`,
   // social GPA included, so staff only.
   if (!options_.is_public()) out_.push_back(OutputFile{"students.csv", report_csv(cohort_, analysis_), {}});
 }
 
-void SiteBuilder::cohort_home(Language lang, bool at_root, const std::vector<CohortGroup>& groups) {
+void SiteBuilder::cohort_home(Language lang, bool at_root, const std::vector<CohortGroup>& groups,
+                              const CohortProgress& progress) {
   PageContext pc = context(lang, "index.html", at_root);
   const UiText& ui = UiText::get(lang);
   const CohortConfig& c = cohort_.config;
@@ -120,7 +121,7 @@ void SiteBuilder::cohort_home(Language lang, bool at_root, const std::vector<Coh
     ViewList cards;
     for (const StudentSite& s : students_) {
       View link;
-      put(link, "name", display_name(*s.portfolio));
+      put(link, "name", s.portfolio->display_name());
       put(link, "href", pc.page(s.dir + "/index.html"));
       put(link, "class_name", s.portfolio->profile.class_name);
       cards.push_back(std::move(link));
@@ -161,7 +162,6 @@ void SiteBuilder::cohort_home(Language lang, bool at_root, const std::vector<Coh
   put(v, "upcoming", std::move(upcoming));
 
 
-  CohortProgress progress = cohort_progress(analysis_, c);
   std::string chart = progress_chart("progress-chart", progress, ui);
   put(v, "has_progress", !chart.empty());
   put(v, "progress_chart_html", std::move(chart));
@@ -221,7 +221,7 @@ void SiteBuilder::cohort_table_view(View& v, const PageContext& pc, const std::v
 
     View link;
     put(link, "id", p.id);
-    put(link, "name", display_name(p));
+    put(link, "name", p.display_name());
     put(link, "href", href);
 
     View row = link;
@@ -229,7 +229,7 @@ void SiteBuilder::cohort_table_view(View& v, const PageContext& pc, const std::v
     put(row, "class_key", p.profile.class_name.empty() ? "-" : p.profile.class_name);
     put(row, "advisor", p.profile.advisor);
     put(row, "advisor_key", p.profile.advisor.empty() ? "-" : p.profile.advisor);
-    put(row, "search_text", display_name(p) + " " + p.id);
+    put(row, "search_text", p.display_name() + " " + p.id);
     put(row, "status", status);
     put(row, "status_rank", std::to_string(status_rank(ind.status)));
     put(row, "status_label", ui_label(ui, "status_", status));
@@ -363,11 +363,8 @@ void SiteBuilder::cohort_table_view(View& v, const PageContext& pc, const std::v
   put(v, "confirmed_hours", ui.number(confirmed_total));
 
   // Overdue, one line per student (counts by kind) that opens to the items.
-  std::map<std::string, const StudentSite*> shown;
-  for (const StudentSite* s : students) shown[s->portfolio->id] = s;
   std::map<std::string, std::vector<const OverdueItem*>> items_of;
-  for (const OverdueItem& item : analysis_.cohort.overdue)
-    if (shown.count(item.student)) items_of[item.student].push_back(&item);
+  for (const OverdueItem& item : analysis_.cohort.overdue) items_of[item.student].push_back(&item);
   ViewList overdue;
   for (const StudentSite* s : students) {
     auto found = items_of.find(s->portfolio->id);
@@ -400,7 +397,7 @@ void SiteBuilder::cohort_table_view(View& v, const PageContext& pc, const std::v
     for (const auto& [what, n] : kinds) counts += (counts.empty() ? "" : " · ") + overdue_count(ui, what, n);
     View group;
     put(group, "id", s->portfolio->id);
-    put(group, "student", display_name(*s->portfolio));
+    put(group, "student", s->portfolio->display_name());
     put(group, "href", pc.page(s->dir + "/index.html"));
     put(group, "count", std::to_string(found->second.size()));
     put(group, "counts", counts);

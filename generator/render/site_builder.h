@@ -19,6 +19,7 @@
 namespace casfolio {
 
 struct SocialGpaRecord;
+struct CohortProgress;
 struct GpaStudent;
 struct GpaPeriod;
 
@@ -94,7 +95,8 @@ class SiteBuilder {
   // cohort_home.cpp: the cohort's home in every language and at the root,
   // the pages per adviser and per class, students.csv (staff).
   void cohort_pages();
-  void cohort_home(Language lang, bool at_root, const std::vector<CohortGroup>& groups);
+  void cohort_home(Language lang, bool at_root, const std::vector<CohortGroup>& groups,
+                   const CohortProgress& progress);
   void group_page(Language lang, const CohortGroup& g);
   // The groups with a page: by adviser and by class, each only when it has
   // more than one group.

@@ -204,7 +204,7 @@ void SiteBuilder::social_gpa_page(StudentSite& s, const PageContext& pc, const S
 void SiteBuilder::social_gpa_parents_page(StudentSite& s, const PageContext& pc, const SocialGpaRecord& record) {
   const UiText& ui = UiText::get(pc.lang);
   const Portfolio& p = *s.portfolio;
-  std::string name = p.profile.name.empty() ? p.id : p.profile.name;
+  std::string name = p.display_name();
   View v = student_frame(s, pc, ui.format("gpa_parents_title", {{"name", name}}), "");
   put(v, "body_class", "page-gpa-parents");
   put(v, "heading", ui.format("gpa_parents_title", {{"name", name}}));
@@ -276,7 +276,7 @@ void SiteBuilder::social_gpa_cohort_pages() {
   for (const StudentSite& s : students_) {
     const Portfolio& p = *s.portfolio;
     records.push_back(compute_social_gpa_record(p, c, analysis_.as_of));
-    students.push_back({p.id, p.profile.name.empty() ? p.id : p.profile.name, p.profile.class_name, &records.back(), s.dir});
+    students.push_back({p.id, p.display_name(), p.profile.class_name, &records.back(), s.dir});
   }
   std::set<std::string> class_set;
   for (const GpaStudent& s : students) class_set.insert(s.class_name);

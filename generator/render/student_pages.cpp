@@ -207,7 +207,7 @@ View SiteBuilder::student_frame(StudentSite& s, const PageContext& pc, const std
   const Portfolio& p = *s.portfolio;
   View v = page_view(pc, title, s.languages);
   View student;
-  put(student, "name", p.profile.name.empty() ? p.id : p.profile.name);
+  put(student, "name", p.display_name());
   put(student, "href", pc.page(s.dir + "/index.html"));
   put(student, "lang", std::string(code(p.profile.language)));
   ViewList nav;

@@ -138,9 +138,14 @@ std::string UiText::number(double value, int decimals) const {
   return out;
 }
 
-std::string ui_label(const UiText& ui, const std::string& prefix, std::string_view value) {
+std::string ui_key(const std::string& prefix, std::string_view value) {
   std::string key = prefix;
   for (char c : value) key += c == '-' ? '_' : c;
+  return key;
+}
+
+std::string ui_label(const UiText& ui, const std::string& prefix, std::string_view value) {
+  std::string key = ui_key(prefix, value);
   return ui.has(key) ? ui.s(key) : std::string(value);
 }
 

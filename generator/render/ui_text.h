@@ -46,5 +46,7 @@ class UiText {
 // A label from the UI table for a value that may be outside it ("status_" +
 // "on-track" -> status_on_track); the value itself when there is no entry.
 std::string ui_label(const UiText& ui, const std::string& prefix, std::string_view value);
+// The key ui_label looks up: `prefix` + `value` with '-' as '_'.
+std::string ui_key(const std::string& prefix, std::string_view value);
 
 }  // namespace casfolio

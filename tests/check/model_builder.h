@@ -94,6 +94,12 @@ inline CohortConfig cohort() {
 
 inline constexpr const char* kAsOf = "2026-12-01";
 
+// The reflection template's questions (check/counted.h): an entry with only
+// this text is not counted.
+inline constexpr const char* kTemplateBody =
+    "What did I do? What did I learn about myself? What was hard?\n"
+    "How did it affect others? What will I do differently next time?\n";
+
 // A portfolio that meets every requirement as of 2026-12-01 (no calendar):
 // three strands, a finished 62-day project with two reflections, all seven
 // outcomes evidenced, no gap longer than 21 days.

@@ -19,10 +19,6 @@ using namespace casfolio::test;
 
 namespace {
 
-const char* kTemplateBody =
-    "What did I do? What did I learn about myself? What was hard?\n"
-    "How did it affect others? What will I do differently next time?\n";
-
 Cohort two_students(CohortConfig config = cohort()) {
   Cohort c;
   c.root = "cohort";

@@ -13,10 +13,6 @@ using namespace casfolio::test;
 
 namespace {
 
-const char* kTemplateBody =
-    "What did I do? What did I learn about myself? What was hard?\n"
-    "How did it affect others? What will I do differently next time?\n";
-
 CohortConfig with_deadlines() {
   CohortConfig c = cohort();
   Deadline october, november;

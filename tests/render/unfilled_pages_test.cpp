@@ -3,6 +3,7 @@
 // template, and so does each experience's row.
 #include <catch2/catch.hpp>
 
+#include "check/model_builder.h"
 #include "fixture.h"
 #include "render/site.h"
 
@@ -29,9 +30,6 @@ std::string stat(const std::string& html, const std::string& label) {
   return html.substr(open + 1, at - open - 1);
 }
 
-const char* kTemplateBody =
-    "What did I do? What did I learn about myself? What was hard?\n"
-    "How did it affect others? What will I do differently next time?\n";
 
 }  // namespace
 
